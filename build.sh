@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# NotebookDL's one entry point. On a fresh Debian 12 machine (as root) every command first installs what is
+# missing (apt packages), builds the native shim (CMake, via the managed build) and the solution.
+#
+#   ./build.sh setup   install dependencies and build everything
+#   ./build.sh test    setup, then run every test suite; ends with "N passed, N failed"
+#   ./build.sh bench   setup, then run the benchmarks against PyTorch-Python (tests/Benchmarks)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+
+APT_PACKAGES=(
+  cmake g++ libtorch-dev libopenblas0-pthread   # native shim over libtorch; OpenBLAS is ~25x faster than the reference BLAS
+  python3-torch python3-torchvision python3-numpy python3-pil   # the same engine from Python: parity tests and baselines
+  libzmq3-dev python3-jupyter-client python3-nbclient jupyter-nbconvert python3-jupyter-kernel-test python3-pytest
+  libstb-dev dataset-fashion-mnist
+)
+
+log() { printf '\n== %s\n' "$*"; }
+
+install_packages() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then return; fi
+  log "installing ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+  log "building (native shim + solution)"
+  dotnet build NotebookDL.sln -c Release -nologo -v q
+}
+
+setup() {
+  install_packages
+  build
+}
+
+# Runs one suite, tees its output, and adds its counts to the totals.
+PASSED=0
+FAILED=0
+count_dotnet() {
+  local out=$1
+  PASSED=$((PASSED + $(awk '/Passed: +[0-9]+/ { for (i = 1; i <= NF; i++) if ($i == "Passed:") s += $(i+1) } END { print s+0 }' "$out")))
+  FAILED=$((FAILED + $(awk '/Failed: +[0-9]+/ { for (i = 1; i <= NF; i++) if ($i == "Failed:") s += $(i+1) } END { print s+0 }' "$out")))
+}
+
+# pytest's closing line: "== 12 passed, 1 failed in 3.2s ==".
+count_pytest() {
+  local out=$1
+  PASSED=$((PASSED + $(tail -n 3 "$out" | awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^passed/) s += $(i-1) } END { print s+0 }')))
+  FAILED=$((FAILED + $(tail -n 3 "$out" | awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^(failed|errors?)/) s += $(i-1) } END { print s+0 }')))
+}
+
+run_tests() {
+  local status=0 logs
+  logs=$(mktemp -d)
+  log "dotnet test"
+  dotnet test NotebookDL.sln -c Release --no-build -nologo 2>&1 | tee "$logs/dotnet.txt" || status=1
+  count_dotnet "$logs/dotnet.txt"
+  for suite in tests/*/run.sh; do
+    [ -x "$suite" ] || continue
+    log "$suite"
+    "$suite" 2>&1 | tee "$logs/suite.txt" || status=1
+    count_pytest "$logs/suite.txt"
+  done
+  echo
+  echo "$PASSED passed, $FAILED failed"
+  if [ "$FAILED" -ne 0 ]; then status=1; fi
+  return $status
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  test) setup && run_tests ;;
+  bench) setup && dotnet run -c Release --project tests/Benchmarks -- "${@:2}" ;;
+  *) sed -n '2,8p' "$0"; exit 2 ;;
+esac
