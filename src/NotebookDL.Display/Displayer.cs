@@ -1,0 +1,21 @@
+namespace NotebookDL.Display;
+
+/// <summary>Shows values through the active <see cref="DisplayContext.Publisher"/> (or the console fallback).</summary>
+public static class Displayer
+{
+    /// <summary>Formats <paramref name="value"/> with <see cref="Formatter.Format"/> and publishes it with a fresh display id.</summary>
+    public static DisplayHandle Display(object? value) => DisplayBundle(Formatter.Format(value));
+
+    /// <summary>Publishes an already built bundle with a fresh display id.</summary>
+    public static DisplayHandle DisplayBundle(MimeBundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var publisher = DisplayContext.Publisher ?? ConsolePublisher.Instance;
+        var handle = new DisplayHandle(NewDisplayId(), publisher);
+        publisher.Publish(bundle, handle.DisplayId);
+        return handle;
+    }
+
+    /// <summary>A new unique display id (what Jupyter expects in transient.display_id).</summary>
+    public static string NewDisplayId() => Guid.NewGuid().ToString("N");
+}
