@@ -32,6 +32,10 @@ inline at::Scalar to_scalar(NbdlScalar s) {
   }
 }
 
+// A number as Python passes it to tensor ops: a 0-dim "wrapped number" tensor. Type promotion treats it like a
+// Scalar, and autograd names match PyTorch's (x * 2 -> MulBackward0, not the Scalar overload's MulBackward1).
+inline at::Tensor wrapped_number(NbdlScalar s) { return at::native::wrapped_scalar_tensor(to_scalar(s)); }
+
 inline Handle wrap(at::Tensor t) { return new at::Tensor(std::move(t)); }
 
 inline at::IntArrayRef ints(const int64_t* data, int32_t length) {
@@ -48,7 +52,7 @@ inline std::vector<at::Tensor> tensors(const Handle* handles, int32_t length) {
 // Hands a list of tensors to C#: a malloc'ed array of handles the caller frees with nbdl_util_free.
 int32_t export_list(const std::vector<at::Tensor>& list, Handle** out);
 
-at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t device_index, int32_t requires_grad);
+at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t device_index);
 
 }  // namespace nbdl
 

@@ -37,19 +37,24 @@ NBDL_STATUS_FN(nbdl_tensor_clamp_(Handle t, int32_t has_min, NbdlScalar min, int
 
 // add/sub take PyTorch's alpha: a + alpha * b.
 NBDL_TENSOR_FN(nbdl_tensor_add(Handle a, Handle b, NbdlScalar alpha), at::add(*a, *b, nbdl::to_scalar(alpha)))
-NBDL_TENSOR_FN(nbdl_tensor_add_scalar(Handle a, NbdlScalar b), at::add(*a, nbdl::to_scalar(b)))
+NBDL_TENSOR_FN(nbdl_tensor_add_scalar(Handle a, NbdlScalar b), at::add(*a, nbdl::wrapped_number(b)))
 NBDL_TENSOR_FN(nbdl_tensor_sub(Handle a, Handle b, NbdlScalar alpha), at::sub(*a, *b, nbdl::to_scalar(alpha)))
-NBDL_TENSOR_FN(nbdl_tensor_sub_scalar(Handle a, NbdlScalar b), at::sub(*a, nbdl::to_scalar(b)))
+NBDL_TENSOR_FN(nbdl_tensor_sub_scalar(Handle a, NbdlScalar b), at::sub(*a, nbdl::wrapped_number(b)))
 NBDL_STATUS_FN(nbdl_tensor_add_(Handle a, Handle b, NbdlScalar alpha), a->add_(*b, nbdl::to_scalar(alpha)))
 NBDL_STATUS_FN(nbdl_tensor_add_scalar_(Handle a, NbdlScalar b), a->add_(nbdl::to_scalar(b)))
 NBDL_STATUS_FN(nbdl_tensor_sub_(Handle a, Handle b, NbdlScalar alpha), a->sub_(*b, nbdl::to_scalar(alpha)))
 NBDL_STATUS_FN(nbdl_tensor_sub_scalar_(Handle a, NbdlScalar b), a->sub_(nbdl::to_scalar(b)))
 // scalar - tensor and scalar / tensor (C# `2 - x`, `1 / x`).
 NBDL_TENSOR_FN(nbdl_tensor_rsub_scalar(Handle a, NbdlScalar b), at::rsub(*a, nbdl::to_scalar(b)))
-NBDL_TENSOR_FN(nbdl_tensor_rdiv_scalar(Handle a, NbdlScalar b), at::reciprocal(*a).mul_(nbdl::to_scalar(b)))
+NBDL_TENSOR_FN(nbdl_tensor_rdiv_scalar(Handle a, NbdlScalar b), at::mul(at::reciprocal(*a), nbdl::wrapped_number(b)))
 NBDL_TENSOR_FN(nbdl_tensor_rpow_scalar(Handle a, NbdlScalar b), at::pow(nbdl::to_scalar(b), *a))
 
-BINARY(mul) BINARY(div) BINARY(pow) BINARY(fmod) BINARY(remainder)
+// mul/div with a number go through a wrapped-number tensor, as Python does (see nbdl::wrapped_number).
+NBDL_TENSOR_FN(nbdl_tensor_mul(Handle a, Handle b), at::mul(*a, *b))
+NBDL_TENSOR_FN(nbdl_tensor_mul_scalar(Handle a, NbdlScalar b), at::mul(*a, nbdl::wrapped_number(b)))
+NBDL_TENSOR_FN(nbdl_tensor_div(Handle a, Handle b), at::div(*a, *b))
+NBDL_TENSOR_FN(nbdl_tensor_div_scalar(Handle a, NbdlScalar b), at::div(*a, nbdl::wrapped_number(b)))
+BINARY(pow) BINARY(fmod) BINARY(remainder)
 BINARY(eq) BINARY(ne) BINARY(lt) BINARY(le) BINARY(gt) BINARY(ge)
 BINARY_INPLACE(mul) BINARY_INPLACE(div) BINARY_INPLACE(pow) BINARY_INPLACE(fill)
 
