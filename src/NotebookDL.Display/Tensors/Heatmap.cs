@@ -1,0 +1,12 @@
+using NotebookDL.Display.Imaging;
+using NotebookDL.Torch;
+
+namespace NotebookDL.Display.Tensors;
+
+/// <summary>Asks for a 2-D tensor to be shown as a colour-mapped heatmap: <c>Display(new Heatmap(cam))</c> or <c>cam.AsHeatmap()</c>.</summary>
+public sealed record Heatmap(Tensor Values, ColorMap? ColorMap = null);
+
+public static class HeatmapExtensions
+{
+    public static Heatmap AsHeatmap(this Tensor values, ColorMap? colorMap = null) => new(values, colorMap);
+}

@@ -1,0 +1,61 @@
+using static NotebookDL.Torch.torch;
+using NotebookDL.Torch;
+
+namespace NotebookDL.Benchmarks;
+
+/// <summary>The C# side of the workloads in bench_torch.py: same shapes, same ops, same order.</summary>
+internal static class Workloads
+{
+    public static (string Name, Func<Action> Make, int Iterations)[] All =>
+    [
+        ("tiny_add", TinyAdd, 100_000),
+        ("matmul_512", Matmul512, 50),
+        ("mlp_step", MlpStep, 50),
+    ];
+
+    /// <summary>Per-op overhead: a 1-element add, result disposed at once (Python frees it by refcount).</summary>
+    private static Action TinyAdd()
+    {
+        var a = ones(1);
+        var b = ones(1);
+        return () =>
+        {
+            using var c = a + b;
+        };
+    }
+
+    private static Action Matmul512()
+    {
+        manual_seed(0);
+        var a = randn(512, 512);
+        var b = randn(512, 512);
+        return () =>
+        {
+            using var c = a.matmul(b);
+        };
+    }
+
+    /// <summary>3-layer MLP (784-256-128-10) forward + cross-entropy + backward on a 256x784 batch.</summary>
+    private static Action MlpStep()
+    {
+        manual_seed(0);
+        var x = randn(256, 784);
+        var y = randint(0, 10, new long[] { 256, 1 });
+        var parameters = new List<Tensor>();
+        foreach (var (fanIn, fanOut) in new[] { (784, 256), (256, 128), (128, 10) })
+        {
+            parameters.Add((randn(fanOut, fanIn) * 0.05).requires_grad_());
+            parameters.Add(zeros(fanOut).requires_grad_());
+        }
+        return () =>
+        {
+            using var scope = NewDisposeScope();
+            var h = (x.matmul(parameters[0].t()) + parameters[1]).relu();
+            h = (h.matmul(parameters[2].t()) + parameters[3]).relu();
+            var logits = h.matmul(parameters[4].t()) + parameters[5];
+            var loss = -logits.log_softmax(1).gather(1, y).mean();
+            loss.backward();
+            foreach (var p in parameters) p.grad = null;
+        };
+    }
+}
