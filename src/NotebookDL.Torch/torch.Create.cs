@@ -39,10 +39,10 @@ public static partial class torch
     public static unsafe Tensor randn(params long[] size) => randn(size, null);
     public static unsafe Tensor randn(long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => FromShape(N.nbdl_tensor_randn, size, dtype, device, requires_grad);
 
-    /// <summary>A tensor filled with <paramref name="fill_value"/>; the dtype follows the value (int64 for integers) unless given.</summary>
+    /// <summary>A tensor filled with <paramref name="fill_value"/>; the dtype follows the value (int64 for integers, bool for bools) unless given.</summary>
     public static unsafe Tensor full(long[] size, Scalar fill_value, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
-        var fallback = fill_value.IsFloatingPoint ? ScalarType.Float32 : ScalarType.Int64;
+        var fallback = fill_value.InferredDtype;
         var o = Options.Make(dtype, device, requires_grad, fallback);
         fixed (long* p = size)
             return new Tensor(N.nbdl_tensor_full(p, size.Length, fill_value.ToNative(), (int)o.Dtype, o.DeviceType, o.DeviceIndex, o.Grad));

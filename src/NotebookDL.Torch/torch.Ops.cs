@@ -27,8 +27,9 @@ public static partial class torch
 
     public static Tensor where(Tensor condition, Scalar input, Scalar other)
     {
-        using var a = full_like(condition, input, input.IsFloatingPoint ? ScalarType.Float32 : ScalarType.Int64);
-        using var b = full_like(condition, other, other.IsFloatingPoint ? ScalarType.Float32 : ScalarType.Int64);
+        // Each scalar keeps its own dtype (float32, int64 or bool); where() then promotes the pair as PyTorch does.
+        using var a = full_like(condition, input, input.InferredDtype);
+        using var b = full_like(condition, other, other.InferredDtype);
         return where(condition, a, b);
     }
 
@@ -36,6 +37,12 @@ public static partial class torch
     public static Tensor mm(Tensor a, Tensor b) => a.mm(b);
     public static Tensor bmm(Tensor a, Tensor b) => a.bmm(b);
     public static Tensor outer(Tensor a, Tensor b) => a.outer(b);
+    public static Tensor pow(Tensor x, Tensor exponent) => x.pow(exponent);
+    public static Tensor pow(Tensor x, Scalar exponent) => x.pow(exponent);
+
+    /// <summary><c>torch.pow(2, x)</c> (Python's <c>2 ** x</c>): a scalar base raised to each element.</summary>
+    public static Tensor pow(Scalar self, Tensor exponent) => new(N.nbdl_tensor_rpow_scalar(exponent.Handle, self.ToNative()));
+
     public static Tensor exp(Tensor x) => x.exp();
     public static Tensor log(Tensor x) => x.log();
     public static Tensor sqrt(Tensor x) => x.sqrt();

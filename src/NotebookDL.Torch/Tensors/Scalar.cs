@@ -21,6 +21,9 @@ public readonly struct Scalar
 
     public bool IsFloatingPoint => _kind == 0;
 
+    /// <summary>The dtype PyTorch infers from this value alone: float32 (the default dtype), int64 or bool.</summary>
+    internal ScalarType InferredDtype => _kind switch { 0 => ScalarType.Float32, 1 => ScalarType.Int64, _ => ScalarType.Bool };
+
     public double ToDouble() => _kind == 0 ? _double : _long;
 
     public long ToInt64() => _kind == 0 ? (long)_double : _long;

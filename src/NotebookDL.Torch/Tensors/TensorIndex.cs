@@ -50,8 +50,9 @@ public readonly struct TensorIndex
 
     public static implicit operator TensorIndex(Range range)
     {
-        // Python's "x[-0:]" does not exist; C#'s "^0" as an end means "to the end".
-        long? start = range.Start.IsFromEnd ? (range.Start.Value == 0 ? null : -range.Start.Value) : range.Start.Value;
+        // Python's "x[-0:]" does not exist. C#'s "^0" as an end means "to the end"; as a start it means "from the
+        // end", i.e. an empty range (Python's x[len(x):]): a start past the end, which libtorch clamps to the size.
+        long? start = range.Start.IsFromEnd ? (range.Start.Value == 0 ? long.MaxValue : -range.Start.Value) : range.Start.Value;
         long? stop = range.End.IsFromEnd ? (range.End.Value == 0 ? null : -range.End.Value) : range.End.Value;
         if (start == 0) start = null;
         return Slice(start, stop);

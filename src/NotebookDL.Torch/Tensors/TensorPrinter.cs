@@ -56,18 +56,20 @@ internal sealed class TensorPrinter
         var device = t.device;
         if (device.type != DeviceType.CPU) suffixes.Add($"device='{device}'");
         string body;
+        var dtype = t.dtype;
         if (t.numel() == 0)
         {
-            if (t.ndim != 1) suffixes.Add("size=(" + string.Join(", ", t.shape) + (t.ndim == 1 ? ",)" : ")"));
+            if (t.ndim != 1) suffixes.Add("size=(" + string.Join(", ", t.shape) + ")");
+            // No elements to infer int64 or bool from: PyTorch names every dtype but the default float32.
+            if (dtype != ScalarType.Float32) suffixes.Add("dtype=torch." + dtype.TorchName());
             body = "[]";
         }
         else
         {
             var printer = new TensorPrinter(t);
             body = printer.Format(0, 0L, prefix.Length);
+            if (dtype is not (ScalarType.Float32 or ScalarType.Int64 or ScalarType.Bool)) suffixes.Add("dtype=torch." + dtype.TorchName());
         }
-        var dtype = t.dtype;
-        if (dtype is not (ScalarType.Float32 or ScalarType.Int64 or ScalarType.Bool)) suffixes.Add("dtype=torch." + dtype.TorchName());
         var gradFn = t.grad_fn;
         if (gradFn is not null) suffixes.Add($"grad_fn=<{gradFn}>");
         else if (t.requires_grad) suffixes.Add("requires_grad=True");
