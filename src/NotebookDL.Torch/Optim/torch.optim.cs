@@ -1,0 +1,51 @@
+namespace NotebookDL.Torch;
+
+public static partial class torch
+{
+    /// <summary>
+    /// PyTorch-style factories: <c>optim.AdamW(model.parameters(), lr: 1e-3)</c>. Every argument left null takes the
+    /// default from the optimizer's options record, where each default is written once. For several parameter
+    /// groups, use the constructors: <c>new AdamW([new ParamGroup(a, lr: 1e-4), new ParamGroup(b)], new AdamWOptions())</c>.
+    /// </summary>
+    public static class optim
+    {
+        public static NotebookDL.Torch.SGD SGD(IEnumerable<Tensor> parameters, double lr, double? momentum = null, double? dampening = null,
+            double? weight_decay = null, bool? nesterov = null, bool? maximize = null)
+        {
+            var d = new SGDOptions(lr);
+            return new(One(parameters), d with
+            {
+                momentum = momentum ?? d.momentum, dampening = dampening ?? d.dampening, weight_decay = weight_decay ?? d.weight_decay,
+                nesterov = nesterov ?? d.nesterov, maximize = maximize ?? d.maximize,
+            });
+        }
+
+        public static NotebookDL.Torch.Adam Adam(IEnumerable<Tensor> parameters, double? lr = null, (double, double)? betas = null,
+            double? eps = null, double? weight_decay = null, bool? amsgrad = null, bool? maximize = null) =>
+            new(One(parameters), Merge(new AdamOptions(), lr, betas, eps, weight_decay, amsgrad, maximize));
+
+        public static NotebookDL.Torch.AdamW AdamW(IEnumerable<Tensor> parameters, double? lr = null, (double, double)? betas = null,
+            double? eps = null, double? weight_decay = null, bool? amsgrad = null, bool? maximize = null) =>
+            new(One(parameters), Merge(new AdamWOptions(), lr, betas, eps, weight_decay, amsgrad, maximize));
+
+        public static NotebookDL.Torch.RMSprop RMSprop(IEnumerable<Tensor> parameters, double? lr = null, double? alpha = null, double? eps = null,
+            double? weight_decay = null, double? momentum = null, bool? centered = null, bool? maximize = null)
+        {
+            var d = new RMSpropOptions();
+            return new(One(parameters), d with
+            {
+                lr = lr ?? d.lr, alpha = alpha ?? d.alpha, eps = eps ?? d.eps, weight_decay = weight_decay ?? d.weight_decay,
+                momentum = momentum ?? d.momentum, centered = centered ?? d.centered, maximize = maximize ?? d.maximize,
+            });
+        }
+
+        private static ParamGroup[] One(IEnumerable<Tensor> parameters) => [new ParamGroup(parameters)];
+
+        private static T Merge<T>(T d, double? lr, (double, double)? betas, double? eps, double? weight_decay, bool? amsgrad, bool? maximize)
+            where T : AdamOptions => d with
+            {
+                lr = lr ?? d.lr, betas = betas ?? d.betas, eps = eps ?? d.eps, weight_decay = weight_decay ?? d.weight_decay,
+                amsgrad = amsgrad ?? d.amsgrad, maximize = maximize ?? d.maximize,
+            };
+    }
+}

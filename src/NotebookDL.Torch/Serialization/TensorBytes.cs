@@ -1,0 +1,146 @@
+using System.Runtime.InteropServices;
+
+namespace NotebookDL.Torch.Serialization;
+
+/// <summary>
+/// Converts between tensors and the little-endian element bytes of PyTorch's storage files, and names the storage
+/// classes (<c>torch.FloatStorage</c>, ...) that persistent ids carry.
+/// </summary>
+internal static class TensorBytes
+{
+    private static readonly (ScalarType Dtype, string Name)[] StorageNames =
+    [
+        (ScalarType.Float32, "FloatStorage"), (ScalarType.Float64, "DoubleStorage"), (ScalarType.Float16, "HalfStorage"),
+        (ScalarType.BFloat16, "BFloat16Storage"), (ScalarType.Int64, "LongStorage"), (ScalarType.Int32, "IntStorage"),
+        (ScalarType.Int16, "ShortStorage"), (ScalarType.Int8, "CharStorage"), (ScalarType.Byte, "ByteStorage"),
+        (ScalarType.Bool, "BoolStorage"),
+    ];
+
+    public static string StorageName(ScalarType dtype) =>
+        StorageNames.FirstOrDefault(s => s.Dtype == dtype).Name
+        ?? throw new NotSupportedException($"torch.save cannot write {dtype.TorchName()} tensors.");
+
+    public static StorageType? Storage(string name) =>
+        StorageNames.Where(s => s.Name == name).Select(s => new StorageType(s.Dtype, s.Name)).FirstOrDefault();
+
+    /// <summary>The elements of <paramref name="t"/> in row-major order, as the bytes PyTorch stores.</summary>
+    public static byte[] ToBytes(Tensor t)
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("PyTorch files are little-endian.");
+        return t.dtype switch
+        {
+            ScalarType.Float32 => Bytes(t.ToArray<float>()),
+            ScalarType.Float64 => Bytes(t.ToArray<double>()),
+            ScalarType.Float16 => Bytes(t.ToArray<Half>()),
+            ScalarType.Int64 => Bytes(t.ToArray<long>()),
+            ScalarType.Int32 => Bytes(t.ToArray<int>()),
+            ScalarType.Int16 => Bytes(t.ToArray<short>()),
+            ScalarType.Int8 => Bytes(t.ToArray<sbyte>()),
+            ScalarType.Byte => t.ToArray<byte>(),
+            ScalarType.Bool => Bytes(t.ToArray<bool>()),
+            // bfloat16 is the top half of a float32, so widening is exact and the top 16 bits are the original.
+            ScalarType.BFloat16 => Bytes(Array.ConvertAll(t.ToArray<float>(), f => (ushort)(BitConverter.SingleToUInt32Bits(f) >> 16))),
+            var other => throw new NotSupportedException($"torch.save cannot write {other.TorchName()} tensors."),
+        };
+    }
+
+    /// <summary>A new contiguous tensor holding <paramref name="bytes"/> (row-major) as <paramref name="dtype"/>.</summary>
+    public static Tensor FromBytes(ReadOnlySpan<byte> bytes, ScalarType dtype, long[] shape) => dtype switch
+    {
+        ScalarType.Float32 => torch.tensor(MemoryMarshal.Cast<byte, float>(bytes), shape),
+        ScalarType.Float64 => torch.tensor(MemoryMarshal.Cast<byte, double>(bytes), shape),
+        ScalarType.Float16 => torch.tensor(MemoryMarshal.Cast<byte, Half>(bytes), shape),
+        ScalarType.Int64 => torch.tensor(MemoryMarshal.Cast<byte, long>(bytes), shape),
+        ScalarType.Int32 => torch.tensor(MemoryMarshal.Cast<byte, int>(bytes), shape),
+        ScalarType.Int16 => torch.tensor(MemoryMarshal.Cast<byte, short>(bytes), shape),
+        ScalarType.Int8 => torch.tensor(MemoryMarshal.Cast<byte, sbyte>(bytes), shape),
+        ScalarType.Byte => torch.tensor(bytes, shape),
+        ScalarType.Bool => Bools(bytes, shape),
+        ScalarType.BFloat16 => BFloat16(bytes, shape),
+        var other => throw new NotSupportedException($"torch.load cannot read {other.TorchName()} tensors."),
+    };
+
+    // Any non-zero byte is true, as in PyTorch; normalise so that .NET bools hold only 0 or 1.
+    private static Tensor Bools(ReadOnlySpan<byte> bytes, long[] shape)
+    {
+        var values = new bool[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++) values[i] = bytes[i] != 0;
+        return torch.tensor<bool>(values, shape);
+    }
+
+    private static Tensor BFloat16(ReadOnlySpan<byte> bytes, long[] shape)
+    {
+        var halves = MemoryMarshal.Cast<byte, ushort>(bytes);
+        var widened = new float[halves.Length];
+        for (var i = 0; i < halves.Length; i++) widened[i] = BitConverter.UInt32BitsToSingle((uint)halves[i] << 16);
+        using var f = torch.tensor<float>(widened, shape);
+        return f.to(ScalarType.BFloat16);
+    }
+
+    /// <summary>
+    /// The elements a (size, stride, offset) view selects from a storage, gathered into row-major order — how a
+    /// non-contiguous saved tensor becomes a contiguous one here.
+    /// </summary>
+    public static byte[] Gather(ReadOnlySpan<byte> storage, int elementSize, long offset, long[] size, long[] stride, string what)
+    {
+        long count = 1;
+        long last = offset;
+        for (var d = 0; d < size.Length; d++)
+        {
+            if (size[d] < 0 || stride[d] < 0) throw new InvalidDataException($"{what} has a negative size or stride.");
+            count *= size[d];
+            if (size[d] > 0) last += (size[d] - 1) * stride[d];
+        }
+        var storageElements = storage.Length / elementSize;
+        if (count > 0 && (offset < 0 || last >= storageElements))
+            throw new InvalidDataException($"{what} reads element {last} of a storage of {storageElements} elements.");
+
+        var result = new byte[checked(count * elementSize)];
+        if (count == 0) return result;
+        if (IsContiguous(size, stride))
+        {
+            storage.Slice(checked((int)(offset * elementSize)), result.Length).CopyTo(result);
+            return result;
+        }
+        var index = new long[size.Length];
+        var source = offset;
+        for (long i = 0; i < count; i++)
+        {
+            storage.Slice((int)(source * elementSize), elementSize).CopyTo(result.AsSpan((int)(i * elementSize)));
+            // Advance the multi-index like an odometer, keeping the storage position in step.
+            for (var d = size.Length - 1; d >= 0; d--)
+            {
+                if (++index[d] < size[d]) { source += stride[d]; break; }
+                source -= (size[d] - 1) * stride[d];
+                index[d] = 0;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Row-major strides for <paramref name="size"/>.</summary>
+    public static long[] ContiguousStrides(long[] size)
+    {
+        var stride = new long[size.Length];
+        long s = 1;
+        for (var d = size.Length - 1; d >= 0; d--)
+        {
+            stride[d] = s;
+            s *= Math.Max(size[d], 1);
+        }
+        return stride;
+    }
+
+    private static bool IsContiguous(long[] size, long[] stride)
+    {
+        long expected = 1;
+        for (var d = size.Length - 1; d >= 0; d--)
+        {
+            if (size[d] != 1 && stride[d] != expected) return false;
+            expected *= size[d];
+        }
+        return true;
+    }
+
+    private static byte[] Bytes<T>(T[] values) where T : unmanaged => MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+}
