@@ -1,0 +1,73 @@
+namespace NotebookDL.Kernel.Scripting;
+
+/// <summary>
+/// Cooperative interruption of cells. .NET cannot abort a thread, so every cell is rewritten to call
+/// <see cref="Check"/> at the top of each loop body and method or lambda body; an interrupt cancels the
+/// running cell's token and the next check throws <see cref="OperationCanceledException"/>.
+/// Public because compiled cells call it.
+/// </summary>
+/// <remarks>
+/// The token flows with the cell (an <see cref="AsyncLocal{T}"/>), so code after an await and tasks the cell
+/// started are stopped too, while a cell abandoned by <see cref="CellRunner"/> stays cancelled even after
+/// later cells started. A check throws only where the exception is sure to be caught - on the cell runner's
+/// thread or inside a Task - never on a bare thread or timer the cell started, where an unhandled exception
+/// would end the process. With nothing cancelled, a check is one volatile read.
+/// </remarks>
+public static class Cancellation
+{
+    private static readonly AsyncLocal<CellToken?> Current = new();
+    [ThreadStatic] private static bool onRunnerThread;
+    private static volatile bool pending;
+    private static volatile CellToken? active;
+    private static int abandoned;
+
+    /// <summary>True when the cell this code belongs to was interrupted.</summary>
+    public static bool IsRequested => Current.Value?.IsCancelled ?? false;
+
+    /// <summary>Throws <see cref="OperationCanceledException"/> if the cell this code belongs to was interrupted.</summary>
+    public static void Check()
+    {
+        if (pending) CheckSlow();
+    }
+
+    private static void CheckSlow()
+    {
+        if (Current.Value is { IsCancelled: true } && (onRunnerThread || Task.CurrentId is not null))
+            throw new OperationCanceledException("The cell was interrupted.");
+    }
+
+    /// <summary>Cancels the running (or last) cell.</summary>
+    internal static void Request()
+    {
+        if (active is not { } token) return;
+        token.Cancel();
+        pending = true;
+    }
+
+    /// <summary>Starts a cell's token; call on the thread that runs the cell, so the token flows with its code.</summary>
+    internal static CellToken BeginCell()
+    {
+        var token = new CellToken();
+        Current.Value = token;
+        active = token;
+        // Abandoned cells may still be running with cancelled tokens: keep checking for them.
+        pending = Volatile.Read(ref abandoned) > 0;
+        return token;
+    }
+
+    /// <summary>Marks the calling thread as a cell runner (a check may throw on it).</summary>
+    internal static void MarkRunnerThread() => onRunnerThread = true;
+
+    /// <summary>Records that a cell was left running in the background.</summary>
+    internal static void NoteAbandoned() => Interlocked.Increment(ref abandoned);
+}
+
+/// <summary>The interrupt flag of one cell.</summary>
+internal sealed class CellToken
+{
+    private volatile bool cancelled;
+
+    public bool IsCancelled => cancelled;
+
+    public void Cancel() => cancelled = true;
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using NotebookDL.Display;
+
+namespace NotebookDL.Kernel.Tests;
+
+[Collection("interpreter")]
+public class InterruptTests(InterpreterFixture fixture)
+{
+    private (Kernel.Scripting.ExecuteOutcome Outcome, TimeSpan AfterInterrupt) RunAndInterrupt(string code, int delayMs = 300)
+    {
+        var timer = Stopwatch.StartNew();
+        var interrupter = Task.Run(async () => { await Task.Delay(delayMs); fixture.Interpreter.Interrupt(); });
+        var (outcome, _) = fixture.Run(code);
+        var after = timer.Elapsed - TimeSpan.FromMilliseconds(delayMs);
+        interrupter.Wait();
+        return (outcome, after);
+    }
+
+    [Fact]
+    public void A_tight_loop_stops_within_two_seconds_and_variables_survive()
+    {
+        fixture.Run("var survivor = \"still here\";");
+        var (outcome, after) = RunAndInterrupt("while (true) { }");
+        Assert.Equal("KeyboardInterrupt", outcome.Error!.Name);
+        Assert.True(after < TimeSpan.FromSeconds(2), $"took {after}");
+        Assert.Contains("still here", fixture.Run("survivor").Output.Result!.Data[MimeBundle.TextPlain]);
+    }
+
+    [Fact]
+    public void A_loop_inside_a_method_from_an_earlier_cell_stops()
+    {
+        fixture.Run("void Spin() { long n = 0; for (;;) n++; }");
+        var (outcome, _) = RunAndInterrupt("Spin();");
+        Assert.Equal("KeyboardInterrupt", outcome.Error!.Name);
+        Assert.True(fixture.Run("1").Outcome.Succeeded);
+    }
+
+    [Fact]
+    public void A_loop_after_an_await_stops()
+    {
+        var (outcome, after) = RunAndInterrupt("await Task.Delay(10); while (true) { }");
+        Assert.Equal("KeyboardInterrupt", outcome.Error!.Name);
+        Assert.True(after < TimeSpan.FromSeconds(2), $"took {after}");
+    }
+
+    [Fact]
+    public void A_blocking_call_is_abandoned_within_two_seconds_without_changing_state()
+    {
+        fixture.Run("var beforeSleep = 1;");
+        var (outcome, after) = RunAndInterrupt("System.Threading.Thread.Sleep(3000); var afterSleep = 2;");
+        Assert.Equal("KeyboardInterrupt", outcome.Error!.Name);
+        Assert.True(after < TimeSpan.FromSeconds(2), $"took {after}");
+        Assert.Equal("1", fixture.Run("beforeSleep").Output.Result!.Data[MimeBundle.TextPlain]);
+        Thread.Sleep(3000); // let the abandoned cell finish: it must not publish its state
+        Assert.Equal("CompilationError", fixture.Run("afterSleep").Outcome.Error!.Name);
+    }
+
+    [Fact]
+    public void Loops_on_threads_the_cell_started_are_not_killed_by_an_exception()
+    {
+        // An exception on a bare thread would end the process; such loops must keep running untouched.
+        fixture.Run("var stopBackground = false; long backgroundTicks = 0; var background = new System.Threading.Thread(() => { while (!stopBackground) backgroundTicks++; }); background.Start();");
+        var (outcome, _) = RunAndInterrupt("while (true) { }");
+        Assert.Equal("KeyboardInterrupt", outcome.Error!.Name);
+        var (alive, output) = fixture.Run("var ticks1 = backgroundTicks; System.Threading.Thread.Sleep(100); background.IsAlive && backgroundTicks > ticks1");
+        Assert.Equal("True", output.Result!.Data[MimeBundle.TextPlain], ignoreCase: true);
+        fixture.Run("stopBackground = true; background.Join();");
+    }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the Jupyter conformance suite (jupyter_kernel_test) and NotebookDL's own protocol checks against a
+# freshly built kernel, with Debian's python (/usr/bin/python3 sees the Debian Jupyter packages).
+# Usage: tests/kernel/run.sh [extra unittest/pytest arguments]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/kernelspec.sh"
+
+cd "$here"
+if /usr/bin/python3 -m pytest --version >/dev/null 2>&1; then
+    /usr/bin/python3 -m pytest -v test_conformance.py "$@"
+else
+    /usr/bin/python3 -m unittest -v test_conformance "$@"
+fi
