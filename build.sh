@@ -59,6 +59,7 @@ count_pytest() {
 
 run_tests() {
   local status=0 logs
+  export CONFIGURATION=Release   # the kernel suites reuse the Release build made by setup
   logs=$(mktemp -d)
   log "dotnet test"
   dotnet test NotebookDL.sln -c Release --no-build -nologo 2>&1 | tee "$logs/dotnet.txt" || status=1
