@@ -31,8 +31,18 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The managed build also runs CMake when the shim's sources change; building it here first makes a broken
+# native build fail loudly instead of surfacing later as "shim not found".
+build_native() {
+  log "building the native shim (src/native, CMake)"
+  mkdir -p artifacts
+  cmake -S src/native -B artifacts/native-build -DCMAKE_BUILD_TYPE=Release -DNBDL_OUTPUT_DIR="$ROOT/artifacts/native" >artifacts/cmake-configure.log
+  cmake --build artifacts/native-build -j "$(nproc)"
+}
+
 build() {
-  log "building (native shim + solution)"
+  build_native
+  log "building the solution"
   dotnet build NotebookDL.sln -c Release -nologo -v q
 }
 
