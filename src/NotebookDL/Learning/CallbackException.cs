@@ -1,0 +1,13 @@
+namespace NotebookDL.Learning;
+
+/// <summary>
+/// A callback failed (with anything but a <see cref="CancelException"/>). The message names the callback and the
+/// event; the original exception is the <see cref="Exception.InnerException"/>.
+/// </summary>
+public sealed class CallbackException(ICallback callback, TrainEvent trainEvent, Exception inner)
+    : Exception($"Callback {callback.Name} failed in {trainEvent}: {inner.GetType().Name}: {inner.Message}", inner)
+{
+    public ICallback Callback { get; } = callback;
+
+    public TrainEvent Event { get; } = trainEvent;
+}

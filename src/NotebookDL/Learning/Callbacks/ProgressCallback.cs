@@ -1,0 +1,62 @@
+using System.Globalization;
+using NotebookDL.Display;
+
+namespace NotebookDL.Learning;
+
+/// <summary>
+/// Shows a fit live through <see cref="ProgressDisplay"/>: a bar over every batch of the fit with the current epoch,
+/// phase and smoothed loss, the epoch table (the <see cref="Recorder"/>'s row after each epoch) and a loss plot. In a
+/// notebook it updates in place; without one it prints plain lines. Runs after the Recorder (Order 60).
+/// </summary>
+public sealed class ProgressCallback(ProgressOptions? options = null) : Callback
+{
+    private ProgressDisplay? _progress;
+
+    public override int Order => 60;
+
+    /// <summary>The display of the current (or last) fit.</summary>
+    public ProgressDisplay? Display => _progress;
+
+    public override void BeforeFit()
+    {
+        _progress?.Dispose();
+        var perEpoch = Learn.Dls.Train.Count + Learn.Dls.Valid.Count;
+        _progress = new ProgressDisplay(perEpoch * Learn.NEpoch, Learn.Logging ? "fit" : null,
+            (options ?? new ProgressOptions()) with { PlotTitle = "loss", PlotXTitle = "batch" });
+    }
+
+    public override void AfterBatch()
+    {
+        if (_progress is null) return;
+        _progress.Advance();
+        if (!Learn.Training) return;
+        if (Learn.Logging) _progress.AddPoint("train_loss", Learn.TrainIter, Learn.SmoothLoss);
+        _progress.Comment = $"epoch {Learn.Epoch + 1}/{Learn.NEpoch} loss {Learn.SmoothLoss.ToString("F4", CultureInfo.InvariantCulture)}";
+    }
+
+    public override void AfterEpoch()
+    {
+        if (_progress is null || !Learn.Logging) return;
+        var recorder = Learn.GetCallback<Recorder>();
+        if (recorder is null) return;
+        var names = recorder.MetricNames;
+        var log = recorder.Log;
+        var row = new Dictionary<string, object>();
+        for (var i = 0; i < names.Count && i < log.Count; i++) row[names[i]] = Cell(log[i]);
+        _progress.AddRow(row);
+        if (recorder.Values.Count > 0 && !double.IsNaN(recorder.Values[^1][1]))
+            _progress.AddPoint("valid_loss", Learn.TrainIter, recorder.Values[^1][1]);
+        // Skipped phases (cancelled epoch) leave the bar short; keep it aligned with the epochs done.
+        var perEpoch = Learn.Dls.Train.Count + Learn.Dls.Valid.Count;
+        if (_progress.Value < (Learn.Epoch + 1) * perEpoch) _progress.Set((Learn.Epoch + 1) * perEpoch);
+    }
+
+    public override void AfterFit() => _progress?.Complete();
+
+    private static object Cell(object value) => value switch
+    {
+        double d => d.ToString("F6", CultureInfo.InvariantCulture),
+        TimeSpan t => t.ToString(@"mm\:ss", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+}

@@ -1,0 +1,96 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NotebookDL.Learning.Data;
+using NotebookDL.Torch;
+
+namespace NotebookDL.Learning;
+
+// Export/Load: one zip holding "model.pt" (the state dict in PyTorch's torch.save format, loadable in Python) and
+// "learner.json" (model factory + arguments, loss name, vocab, item transform). Constraint: the model factory (and
+// any custom item transform) must be registered under the same name in the process that loads the file.
+public sealed partial class Learner
+{
+    private const string FormatName = "notebookdl-learner";
+
+    /// <summary>Saves what <see cref="Predict"/> needs (weights, architecture spec, vocab, item transform) to <paramref name="path"/>.</summary>
+    public void Export(string path)
+    {
+        var spec = ModelSpec ?? throw new InvalidOperationException(
+            "Export needs to know how to rebuild the model: create it with ModelRegistry.Create(name, args) (after ModelRegistry.Register) " +
+            "or set learn.ModelSpec.");
+        if (LossFunc.Name == "custom")
+            throw new InvalidOperationException("Export cannot save a custom loss delegate; use a built-in LossFunction (CrossEntropy, MSE, L1, BCEWithLogits).");
+        var meta = new JsonObject
+        {
+            ["format"] = FormatName,
+            ["version"] = 1,
+            ["model"] = new JsonObject { ["factory"] = spec.Factory, ["args"] = spec.Args.DeepClone() },
+            ["loss"] = LossFunc.Name,
+            ["vocab"] = Dls.Vocab is { } vocab ? new JsonArray(vocab.Select(v => (JsonNode?)v).ToArray()) : null,
+            ["itemTransform"] = ItemTransform is { } tfm ? new JsonObject { ["name"] = tfm.Name, ["args"] = tfm.ToJson() } : null,
+        };
+        // torch.save writes to a path; stage the weights in a temp file and copy them into the archive.
+        var weights = Path.GetTempFileName();
+        try
+        {
+            torch.save(Model.state_dict(), weights);
+            if (File.Exists(path)) File.Delete(path);
+            using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+            zip.CreateEntryFromFile(weights, "model.pt", CompressionLevel.NoCompression);
+            using var writer = new StreamWriter(zip.CreateEntry("learner.json").Open());
+            writer.Write(meta.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+        finally
+        {
+            File.Delete(weights);
+        }
+    }
+
+    /// <summary>
+    /// Loads a learner saved by <see cref="Export"/>, ready for <see cref="Predict"/> (its data loaders are empty:
+    /// attach real ones to train further). The model factory must be registered in <see cref="ModelRegistry"/>.
+    /// </summary>
+    public static Learner Load(string path)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        var metaEntry = zip.GetEntry("learner.json") ?? throw new InvalidDataException($"'{path}' is not an exported learner: it has no learner.json.");
+        JsonObject meta;
+        using (var stream = metaEntry.Open()) meta = JsonNode.Parse(stream)?.AsObject() ?? throw new InvalidDataException($"'{path}': learner.json is empty.");
+        if ((string?)meta["format"] != FormatName) throw new InvalidDataException($"'{path}': learner.json has format '{meta["format"]}', expected '{FormatName}'.");
+
+        var factory = (string)meta["model"]!["factory"]!;
+        var model = ModelRegistry.Create(factory, meta["model"]!["args"]!.AsObject());
+        var weights = Path.GetTempFileName();
+        try
+        {
+            (zip.GetEntry("model.pt") ?? throw new InvalidDataException($"'{path}' has no model.pt.")).ExtractToFile(weights, overwrite: true);
+            var state = torch.load(weights);
+            model.load_state_dict(state);
+            foreach (var t in state.Values) t.Dispose();
+        }
+        finally
+        {
+            File.Delete(weights);
+        }
+        var vocab = meta["vocab"]?.AsArray().Select(v => (string)v!).ToList();
+        var empty = new TensorDataLoaders(EmptyLoader.Instance, EmptyLoader.Instance, vocab);
+        var learn = new Learner(empty, model, LossFunction.FromName((string)meta["loss"]!), progress: false);
+        if (meta["itemTransform"] is JsonObject tfm) learn.ItemTransform = ItemTransforms.Create((string)tfm["name"]!, tfm["args"]!.AsObject());
+        return learn;
+    }
+
+    /// <summary>A loader with no batches, for learners loaded only to predict.</summary>
+    private sealed class EmptyLoader : IDataLoader
+    {
+        public static readonly EmptyLoader Instance = new();
+
+        public int Count => 0;
+
+        public int BatchSize => 1;
+
+        public IEnumerator<IBatch> GetEnumerator() => Enumerable.Empty<IBatch>().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

@@ -1,0 +1,58 @@
+using NotebookDL.Learning;
+using static NotebookDL.Tests.Learning.LearningFixtures;
+
+namespace NotebookDL.Tests.Learning;
+
+public class LrFindTests
+{
+    [Fact]
+    public void LrFind_restores_weights_and_optimizer_and_suggests_rates_in_range()
+    {
+        var learn = MakeLearner(model: Mlp(batchNorm: true));
+        learn.Fit(1, 1e-3); // give the optimizer state to restore
+        var weights = Snapshot(learn.Model);
+        var optState = learn.Opt!.state_dict().state.Values.SelectMany(s => s.Values).Select(t => t.ToArray<float>()).ToList();
+        var lrs = learn.Lrs;
+
+        var result = learn.LrFind(numIt: 60, showPlot: false);
+
+        Assert.Equal(weights, Snapshot(learn.Model));
+        Assert.Equal(optState, learn.Opt!.state_dict().state.Values.SelectMany(s => s.Values).Select(t => t.ToArray<float>()).ToList());
+        Assert.Equal(lrs, learn.Lrs);
+        foreach (var lr in new[] { result.Valley, result.Steep, result.Minimum * 10 })
+            Assert.InRange(lr, 1e-7, 10);
+        Assert.Contains(result.Valley, result.Lrs);
+        Assert.Equal("Learning rate finder", result.Plot.Layout.Title);
+        Assert.Equal(NotebookDL.Display.Plotting.AxisType.Log, result.Plot.Layout.XAxis.Type);
+        Assert.Equal(3, result.Plot.Layout.VerticalLines.Count);
+        // The sweep is exponential: consecutive recorded rates share one ratio.
+        var rec = learn.Recorder.Lrs;
+        Assert.Equal(rec[2] / rec[1], rec[11] / rec[10], 6);
+    }
+
+    [Fact]
+    public void LrFind_stops_early_when_the_loss_diverges()
+    {
+        var learn = MakeLearner();
+        learn.LrFind(startLr: 1e-4, endLr: 1e4, numIt: 100, showPlot: false);
+        var recorded = learn.Recorder.Losses.Count;
+        Assert.True(recorded < 100, $"expected an early stop, ran {recorded} iterations");
+        Assert.True(learn.Recorder.Losses[^1] > 4 * learn.Recorder.Losses.Min() || double.IsNaN(learn.Recorder.Losses[^1]));
+
+        learn.LrFind(startLr: 1e-4, endLr: 1e4, numIt: 100, stopDiv: false, showPlot: false);
+        Assert.Equal(100, learn.Recorder.Losses.Count);
+    }
+
+    [Fact]
+    public void Suggestion_functions_match_fastai_on_a_constructed_curve()
+    {
+        double[] lrs = [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
+        double[] losses = [3.0, 2.9, 2.0, 1.0, 0.8, 1.5, 9.0];
+        // Longest decreasing run: indices 0..4 (lengths 1..5), max_end 4, max_start = 4 - 5 = -1 -> sections 5/3,
+        // idx = -1 + 1 + 0 = 0.
+        Assert.Equal((1e-5, 0), LrSuggestions.Valley(lrs, losses));
+        // Steepest: 2.9 -> 2.0 (-0.9 per decade) vs 2.0 -> 1.0 (-1.0): index 2.
+        Assert.Equal((1e-3, 2), LrSuggestions.Steep(lrs, losses));
+        Assert.Equal((1e-1 / 10, 4), LrSuggestions.Minimum(lrs, losses));
+    }
+}
