@@ -11,6 +11,7 @@ internal static class Workloads
         ("tiny_add", TinyAdd, 100_000),
         ("matmul_512", Matmul512, 50),
         ("mlp_step", MlpStep, 50),
+        ("conv2d", Conv2d, 20),
     ];
 
     /// <summary>Per-op overhead: a 1-element add, result disposed at once (Python frees it by refcount).</summary>
@@ -32,6 +33,18 @@ internal static class Workloads
         return () =>
         {
             using var c = a.matmul(b);
+        };
+    }
+
+    /// <summary>One 3x3 convolution as in ResNet-18's layer2 on a 128-image batch of 28x28 inputs.</summary>
+    private static Action Conv2d()
+    {
+        manual_seed(0);
+        var x = randn(128, 64, 14, 14);
+        var w = randn(64, 64, 3, 3);
+        return () =>
+        {
+            using var y = nn.functional.conv2d(x, w, padding: 1);
         };
     }
 

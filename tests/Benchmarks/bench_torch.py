@@ -56,9 +56,16 @@ def mlp_step():
     return step
 
 
+def conv2d():
+    torch.manual_seed(0)
+    x = torch.randn(128, 64, 14, 14)
+    w = torch.randn(64, 64, 3, 3)
+    return lambda: torch.nn.functional.conv2d(x, w, padding=1)
+
+
 def main():
     torch.set_num_threads(int(sys.argv[1]))
-    for name, make, iterations in [("tiny_add", tiny_add, 100_000), ("matmul_512", matmul_512, 50), ("mlp_step", mlp_step, 50)]:
+    for name, make, iterations in [("tiny_add", tiny_add, 100_000), ("matmul_512", matmul_512, 50), ("mlp_step", mlp_step, 50), ("conv2d", conv2d, 20)]:
         print(f"{name}\t{timed(make(), iterations):.9f}", flush=True)
 
 

@@ -1,0 +1,94 @@
+using NotebookDL.Display.Imaging;
+using NotebookDL.Torch;
+
+namespace NotebookDL.Vision;
+
+/// <summary>
+/// Reads PNG, JPEG, BMP (and the other formats stb_image knows: GIF, TGA, PSD, PNM) and writes PNG.
+/// <example><code>
+/// using var x = ImageIO.Load("cat.jpg");           // uint8 (H, W, 3)
+/// ImageIO.SavePng(x, "cat.png");
+/// </code></example>
+/// </summary>
+public static class ImageIO
+{
+    /// <summary>Decodes the file into a uint8 tensor (H, W, C), converted to <paramref name="mode"/> ("L", "RGB", "RGBA") if given.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ImageDecodeException">The file is corrupt or not a supported image.</exception>
+    public static Tensor Load(string path, string? mode = null) => LoadImage(path, mode).ToTensor();
+
+    /// <summary>Decodes the file into an <see cref="Image"/> (managed memory), converted to <paramref name="mode"/> if given.</summary>
+    public static Image LoadImage(string path, string? mode = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new FileNotFoundException($"Image file not found: '{path}'.", path, e);
+        }
+        return Decode(bytes, path, mode);
+    }
+
+    /// <summary>Decodes encoded image bytes; <paramref name="name"/> is used in error messages.</summary>
+    public static unsafe Image Decode(ReadOnlySpan<byte> data, string name, string? mode = null)
+    {
+        if (mode is not null) ColorModes.Channels(mode); // validate before doing the work
+        if (data.IsEmpty) throw new ImageDecodeException(name, "the file is empty");
+        Image image;
+        fixed (byte* p = data)
+        {
+            var buffer = p;
+            var length = data.Length;
+            image = StbImage.Call(() =>
+            {
+                var pixels = StbImage.stbi_load_from_memory(buffer, length, out var w, out var h, out var c, 0);
+                if (pixels is null) throw new ImageDecodeException(name, StbImage.FailureReason());
+                try
+                {
+                    return new Image(new ReadOnlySpan<byte>(pixels, checked(w * h * c)).ToArray(), w, h, c);
+                }
+                finally
+                {
+                    StbImage.stbi_image_free(pixels);
+                }
+            });
+        }
+        // Gray+alpha has no mode of its own downstream: drop alpha as PIL's convert("L") would.
+        if (mode is null && image.Channels == 2) return image.Convert(ColorModes.Gray);
+        return mode is null ? image : image.Convert(mode);
+    }
+
+    /// <summary>Width, height and channel count from the file header, without decoding the pixels.</summary>
+    public static unsafe (int Width, int Height, int Channels) ReadInfo(string path)
+    {
+        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException($"Image file not found: '{path}'.", path);
+        fixed (byte* p = bytes)
+        {
+            var buffer = p;
+            return StbImage.Call(() =>
+            {
+                if (StbImage.stbi_info_from_memory(buffer, bytes.Length, out var w, out var h, out var c) == 0)
+                    throw new ImageDecodeException(path, StbImage.FailureReason());
+                return (w, h, c);
+            });
+        }
+    }
+
+    /// <summary>Writes <paramref name="image"/> as a PNG file (gray, RGB or RGBA; gray+alpha is saved as gray).</summary>
+    public static void SavePng(Image image, string path)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Channels == 2) image = image.Convert(ColorModes.Gray);
+        File.WriteAllBytes(path, PngEncoder.Encode(image.Pixels, image.Width, image.Height, image.Channels));
+    }
+
+    /// <summary>
+    /// Writes a tensor as a PNG file: uint8 (H, W, C) / (H, W), or floating point (C, H, W) / (H, W) in [0, 1]
+    /// (see <see cref="Image.FromTensor"/>).
+    /// </summary>
+    public static void SavePng(Tensor tensor, string path) => SavePng(Image.FromTensor(tensor), path);
+}
