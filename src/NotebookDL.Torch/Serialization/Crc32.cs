@@ -1,9 +1,23 @@
 namespace NotebookDL.Torch.Serialization;
 
-/// <summary>The zip CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320); System.IO.Hashing is not available here.</summary>
-internal static class Crc32
+/// <summary>
+/// CRC-32 (ISO-HDLC: reflected polynomial 0xEDB88320, init and final xor 0xFFFFFFFF), the checksum of zip entries
+/// (torch.save files) and PNG chunks (Display's encoder). Written here because System.IO.Hashing is not available.
+/// </summary>
+public static class Crc32
 {
     private static readonly uint[] Table = BuildTable();
+
+    /// <summary>The CRC of <paramref name="data"/>.</summary>
+    public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
+
+    /// <summary>Continues <paramref name="crc"/> (a finished CRC of earlier bytes) over <paramref name="data"/>.</summary>
+    public static uint Append(uint crc, ReadOnlySpan<byte> data)
+    {
+        var c = ~crc;
+        foreach (var b in data) c = Table[(c ^ b) & 0xFF] ^ (c >> 8);
+        return ~c;
+    }
 
     private static uint[] BuildTable()
     {
@@ -15,12 +29,5 @@ internal static class Crc32
             table[n] = c;
         }
         return table;
-    }
-
-    public static uint Compute(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return crc ^ 0xFFFFFFFFu;
     }
 }
