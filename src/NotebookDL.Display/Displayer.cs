@@ -16,6 +16,12 @@ public static class Displayer
         return handle;
     }
 
+    /// <summary>
+    /// Clears the cell's output so far (cells call it as <c>ClearOutput()</c>); <paramref name="wait"/> defers the
+    /// clearing until the next output arrives.
+    /// </summary>
+    public static void ClearOutput(bool wait = false) => (DisplayContext.Publisher ?? ConsolePublisher.Instance).ClearOutput(wait);
+
     /// <summary>A new unique display id (what Jupyter expects in transient.display_id).</summary>
     public static string NewDisplayId() => Guid.NewGuid().ToString("N");
 }

@@ -20,6 +20,8 @@ internal sealed class RecordingOutput : IOutputPublisher, IInputProvider
     public void Stream(string name, string text) { lock (gate) Events.Add((name, text, DateTime.UtcNow)); }
     public void Display(MimeBundle bundle, string? displayId) { lock (gate) Displays.Add((bundle, displayId, false)); }
     public void UpdateDisplay(MimeBundle bundle, string displayId) { lock (gate) Displays.Add((bundle, displayId, true)); }
+    public List<bool> Clears { get; } = [];
+    public void ClearOutput(bool wait) { lock (gate) Clears.Add(wait); }
     public void ExecuteResult(int executionCount, MimeBundle bundle) => Result = bundle;
     public void Error(ErrorInfo error) => LastError = error;
 

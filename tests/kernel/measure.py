@@ -1,7 +1,9 @@
-"""Measures kernel start-up (launch to first kernel_info reply) and trivial-cell round trips.
+"""Benchmark (not a test): kernel start-up and trivial-cell round trips, NotebookDL's kernel next to ipykernel.
 
-Usage (after installing the kernelspec, e.g. via run.sh's kernelspec.sh): /usr/bin/python3 measure.py [kernel_name]
-Same method as the ipykernel baseline in /work/shared/facts.md: jupyter_client, execute "1", wait for idle.
+Usage: CONFIGURATION=Release bash -c 'source tests/kernel/kernelspec.sh; /usr/bin/python3 tests/kernel/measure.py'
+       (kernelspec.sh builds the kernel and installs the "notebookdl" kernelspec; "python3" is Debian's ipykernel).
+Start-up: from launching the process until the first kernel_info_reply (jupyter_client's start_new_kernel).
+Round trip: execute a trivial cell and wait for its idle status, as a notebook front end does; one warm-up cell first.
 """
 import statistics
 import sys
@@ -9,19 +11,38 @@ import time
 
 from jupyter_client.manager import start_new_kernel
 
-name = sys.argv[1] if len(sys.argv) > 1 else "notebookdl"
-started = time.perf_counter()
-km, kc = start_new_kernel(kernel_name=name)  # returns once kernel_info was answered
-ready = time.perf_counter() - started
-kc.execute_interactive("1", timeout=60, output_hook=lambda m: None)  # pays Roslyn's remaining warm-up
-first_cell = time.perf_counter() - started
-times = []
-for _ in range(100):
-    t = time.perf_counter()
-    kc.execute_interactive("1", timeout=60, output_hook=lambda m: None)
-    times.append(time.perf_counter() - t)
-times.sort()
-print(f"{name}: start-up to ready {ready:.2f} s, first cell done at {first_cell:.2f} s; trivial cell round trip p50 {statistics.median(times) * 1000:.1f} ms, "
-      f"p90 {times[89] * 1000:.1f} ms (n={len(times)})")
-kc.stop_channels()
-km.shutdown_kernel()
+CELLS = 200
+TRIVIAL = {"notebookdl": "1", "python3": "1"}
+
+
+def measure(name):
+    started = time.perf_counter()
+    km, kc = start_new_kernel(kernel_name=name, startup_timeout=60)  # returns once kernel_info was answered
+    ready = time.perf_counter() - started
+    try:
+        kc.execute_interactive(TRIVIAL[name], timeout=60, output_hook=lambda m: None)  # pays remaining warm-up
+        first_cell = time.perf_counter() - started
+        times = []
+        for _ in range(CELLS):
+            t = time.perf_counter()
+            reply = kc.execute_interactive(TRIVIAL[name], timeout=60, output_hook=lambda m: None)
+            times.append(time.perf_counter() - t)
+            assert reply["content"]["status"] == "ok", reply["content"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    times.sort()
+    return {"kernel": name, "ready_s": ready, "first_cell_s": first_cell,
+            "p50_ms": statistics.median(times) * 1000, "p90_ms": times[int(0.9 * len(times)) - 1] * 1000}
+
+
+def main(names):
+    rows = [measure(name) for name in names]
+    print(f"| kernel | start-up to kernel_info_reply | first cell done | round trip p50 | round trip p90 |  (n={CELLS})")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['kernel']} | {r['ready_s']:.2f} s | {r['first_cell_s']:.2f} s | {r['p50_ms']:.1f} ms | {r['p90_ms']:.1f} ms |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["notebookdl", "python3"])

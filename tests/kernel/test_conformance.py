@@ -66,10 +66,17 @@ class NotebookDLKernelTests(jupyter_kernel_test.KernelTests):
         {"code": "Display(42);", "mime": "text/plain"},
         {"code": "#!html\n<b>bold</b>", "mime": "text/html"},
         {"code": "#!markdown\n# Title", "mime": "text/markdown"},
+        # An image-shaped tensor (C,H,W in [0,1]) displays as a PNG; a Plotly figure carries a static SVG too.
+        {"code": "Display(ones(3, 16, 16));", "mime": "image/png"},
+        {"code": "Display(new NotebookDL.Display.Plotting.Figure().Add("
+                 "new NotebookDL.Display.Plotting.Scatter(new double[] { 0, 1, 2 }, new double[] { 1, 3, 2 })));",
+         "mime": "image/svg+xml"},
     ]
     code_history_pattern = "6*7"
     supported_history_operations = ("tail", "range", "search")
     code_inspect_sample = "Console.WriteLine"
+    code_clear_output = 'Console.WriteLine("soon gone"); ClearOutput();'
+    code_page_something = "#!help Console.WriteLine"
 
     # ---- NotebookDL-specific checks ---------------------------------------------------------
 
@@ -155,6 +162,9 @@ class NotebookDLKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(self.result_text("2 + 2"), "4")
 
     def test_failing_cell_then_next_cell_works(self):
+        reply, _ = self.execute('var assignedBeforeThrow = 7; throw new InvalidOperationException("late");')
+        self.assertEqual(reply["content"]["ename"], "InvalidOperationException")
+        self.assertEqual(self.result_text("assignedBeforeThrow * 6"), "42", "a failed cell keeps what it assigned")
         reply, msgs = self.execute("int.Parse(\"not a number\")")
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(reply["content"]["ename"], "FormatException")
@@ -234,6 +244,24 @@ class NotebookDLKernelTests(jupyter_kernel_test.KernelTests):
         reply = shell_reply(self.kc, self.kc.comm_info())
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertEqual(reply["content"]["comms"], {})
+
+    def test_clear_output_follows_earlier_output_and_honours_wait(self):
+        reply, msgs = self.execute('Console.WriteLine("before"); ClearOutput(wait: true); Display("after");')
+        self.assertEqual(reply["content"]["status"], "ok")
+        kinds = [m["msg_type"] for _, m in msgs if m["msg_type"] in ("stream", "clear_output", "display_data")]
+        self.assertEqual(kinds, ["stream", "clear_output", "display_data"], "stdout must be flushed before the clear")
+        clear = next(m for _, m in msgs if m["msg_type"] == "clear_output")
+        self.assertIs(clear["content"]["wait"], True)
+
+    def test_help_pages_documentation_and_runs_nothing_else(self):
+        reply, msgs = self.execute("#!help Console.WriteLine")
+        self.assertEqual(reply["content"]["status"], "ok")
+        page = reply["content"]["payload"][0]
+        self.assertEqual(page["source"], "page")
+        self.assertIn("WriteLine", page["data"]["text/plain"])
+        self.assertFalse([m for _, m in msgs if m["msg_type"] in ("display_data", "execute_result")])
+        reply, _ = self.execute("#!help NoSuchThingAnywhere")
+        self.assertEqual(reply["content"]["status"], "error")
 
     def test_every_request_is_bracketed_by_busy_and_idle(self):
         self.flush_channels()

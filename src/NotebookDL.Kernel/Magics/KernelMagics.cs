@@ -22,5 +22,6 @@ internal static class KernelMagics
         registry.Register(ContentMagics.Html());
         registry.Register(ContentMagics.Markdown());
         registry.Register(AboutMagic.Create());
+        registry.Register(HelpMagic.Create(interpreter));
     }
 }

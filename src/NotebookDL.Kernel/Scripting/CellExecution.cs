@@ -1,3 +1,5 @@
+using NotebookDL.Display;
+
 namespace NotebookDL.Kernel.Scripting;
 
 /// <summary>The state of the cell being executed: its request, where its output goes, and how it ended.</summary>
@@ -16,6 +18,9 @@ internal sealed class CellExecution(ExecuteRequest request, IOutputPublisher out
 
     /// <summary>The interrupt flag of this cell (set when it starts on the cell thread).</summary>
     public CellToken? Token { get; set; }
+
+    /// <summary>Bundles for the pager; they travel in the execute_reply, not on iopub.</summary>
+    public List<MimeBundle> Pages { get; } = [];
 
     public void Fail(ErrorInfo error) => Error ??= error;
 }

@@ -14,6 +14,9 @@ public interface IOutputPublisher
     /// <summary>Replaces an earlier display (update_display_data).</summary>
     void UpdateDisplay(MimeBundle bundle, string displayId);
 
+    /// <summary>Clears the cell's output (clear_output); <paramref name="wait"/> defers it to the next output.</summary>
+    void ClearOutput(bool wait);
+
     /// <summary>The value of the cell's last expression (execute_result).</summary>
     void ExecuteResult(int executionCount, MimeBundle bundle);
 

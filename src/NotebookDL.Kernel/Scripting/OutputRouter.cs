@@ -52,6 +52,12 @@ internal sealed class OutputRouter : IDisplayPublisher
         output?.UpdateDisplay(bundle, displayId);
     }
 
+    public void ClearOutput(bool wait)
+    {
+        FlushStreams(); // text printed before the clear belongs to what is cleared
+        output?.ClearOutput(wait);
+    }
+
     /// <summary>Installs this router as Console.Out/Error/In and as the Display publisher.</summary>
     public void InstallGlobally()
     {

@@ -19,6 +19,9 @@ public sealed record ExpressionResult(MimeBundle? Value, ErrorInfo? Error);
 /// <summary>How a cell ended.</summary>
 public sealed record ExecuteOutcome(ErrorInfo? Error, IReadOnlyDictionary<string, ExpressionResult> UserExpressions)
 {
+    /// <summary>Text for the front end's pager (execute_reply payload "page"), e.g. from <c>#!help</c>.</summary>
+    public IReadOnlyList<MimeBundle> Pages { get; init; } = [];
+
     /// <summary>True when the cell ran to completion.</summary>
     public bool Succeeded => Error is null;
 }

@@ -105,7 +105,7 @@ public sealed partial class RoslynInterpreter : IInterpreter
             output.Error(error);
             return new ExecuteOutcome(error, new Dictionary<string, ExpressionResult>());
         }
-        return new ExecuteOutcome(null, expressions);
+        return new ExecuteOutcome(null, expressions) { Pages = cell.Pages };
     }
 
     /// <summary>Compiles and runs <see cref="CellExecution.Code"/> as the next submission; publishes its result.</summary>

@@ -37,9 +37,18 @@ internal sealed class ExecuteHandler(IInterpreter interpreter, ExecutionHistory 
         {
             ["execution_count"] = executionCount,
             ["user_expressions"] = ExpressionsJson(outcome.UserExpressions),
-            ["payload"] = new JsonArray(),
+            ["payload"] = Payload(outcome.Pages),
         });
     }
+
+    /// <summary>Pager text as the spec's payload entries: <c>{"source": "page", "data": {...}, "start": 0}</c>.</summary>
+    private static JsonArray Payload(IReadOnlyList<NotebookDL.Display.MimeBundle> pages) =>
+        new(pages.Select(page => (JsonNode?)new JsonObject
+        {
+            ["source"] = "page",
+            ["data"] = MimeBundleJson.Data(page),
+            ["start"] = 0,
+        }).ToArray());
 
     private static Dictionary<string, string>? UserExpressions(JsonObject? json) =>
         json?.ToDictionary(kv => kv.Key, kv => kv.Value?.GetValue<string>() ?? "");

@@ -17,6 +17,9 @@ internal sealed class IopubOutput(RequestContext context, bool silent) : IOutput
     public void UpdateDisplay(MimeBundle bundle, string displayId) =>
         context.Publish("update_display_data", DisplayContent(bundle, displayId));
 
+    public void ClearOutput(bool wait) =>
+        context.Publish("clear_output", new JsonObject { ["wait"] = wait });
+
     public void ExecuteResult(int executionCount, MimeBundle bundle)
     {
         if (silent) return; // the protocol: silent executions publish no result
