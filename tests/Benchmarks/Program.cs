@@ -5,26 +5,34 @@ using static NotebookDL.Torch.torch;
 
 // Runs every workload in C# and in /usr/bin/python3 (Debian's torch, the same libtorch) in one session,
 // alternating the two so that machine noise hits both, and prints the ratio Python time / NotebookDL time.
-// Usage: dotnet run -c Release --project tests/Benchmarks [-- --threads 1,2]
+// Usage: dotnet run -c Release --project tests/Benchmarks [-- --threads 1,2] [--only tab_mlp_step,cnn_epoch]
 var threadCounts = args.SkipWhile(a => a != "--threads").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [1, 2];
+// --only a,b runs a subset (e.g. the short workloads while iterating on the optimizer).
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',').ToHashSet();
+var workloads = Workloads.All.Where(w => only is null || only.Contains(w.Name)).ToArray();
 var script = Path.Combine(AppContext.BaseDirectory, "bench_torch.py");
-Console.WriteLine($"libtorch {__version__}, {Environment.ProcessorCount} cores");
-Console.WriteLine($"{"workload",-12} {"threads",7} {"NotebookDL",14} {"PyTorch",14} {"ratio py/nbdl",14}");
+Console.WriteLine($"libtorch {__version__}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+Console.WriteLine($"{"workload",-13} {"threads",7} {"NotebookDL",14} {"PyTorch",14} {"ratio py/nbdl",14} {"items/s nbdl",13} {"items/s py",11}");
 foreach (var threads in threadCounts)
 {
     set_num_threads(threads);
-    var python = RunPython(script, threads);
-    foreach (var (name, make, iterations) in Workloads.All)
+    var python = RunPython(script, threads, workloads.Select(w => w.Name));
+    foreach (var (name, make, iterations, repeats, items) in workloads)
     {
-        var ours = Timed(make(), iterations);
+        var ours = Timed(make(), iterations, repeats);
         var theirs = python[name];
-        Console.WriteLine($"{name,-12} {threads,7} {Format(ours),14} {Format(theirs),14} {theirs / ours,14:F2}");
+        var rates = items > 0 ? $" {items / ours,13:F0} {items / theirs,11:F0}" : "";
+        Console.WriteLine($"{name,-13} {threads,7} {Format(ours),14} {Format(theirs),14} {theirs / ours,14:F2}{rates}");
     }
 }
+Console.WriteLine($"load average at the end: {LoadAverage()}");
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static double Timed(Action step, int iterations, int repeats = 5)
 {
-    step();
+    // A single whole-epoch iteration warms itself up when it is made (a warm-up call would cost another epoch).
+    if (iterations * repeats > 1) step();
     var samples = new List<double>();
     for (var r = 0; r < repeats; r++)
     {
@@ -36,9 +44,9 @@ static double Timed(Action step, int iterations, int repeats = 5)
     return samples[samples.Count / 2];
 }
 
-static Dictionary<string, double> RunPython(string script, int threads)
+static Dictionary<string, double> RunPython(string script, int threads, IEnumerable<string> names)
 {
-    var start = new ProcessStartInfo("/usr/bin/python3", [script, threads.ToString(CultureInfo.InvariantCulture)])
+    var start = new ProcessStartInfo("/usr/bin/python3", [script, threads.ToString(CultureInfo.InvariantCulture), string.Join(',', names)])
     {
         RedirectStandardOutput = true,
         RedirectStandardError = true,
@@ -56,5 +64,6 @@ static Dictionary<string, double> RunPython(string script, int threads)
 static string Format(double seconds) => seconds switch
 {
     < 1e-3 => $"{seconds * 1e6:F2} us",
-    _ => $"{seconds * 1e3:F2} ms",
+    < 10 => $"{seconds * 1e3:F2} ms",
+    _ => $"{seconds:F2} s",
 };

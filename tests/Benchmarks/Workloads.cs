@@ -6,12 +6,21 @@ namespace NotebookDL.Benchmarks;
 /// <summary>The C# side of the workloads in bench_torch.py: same shapes, same ops, same order.</summary>
 internal static class Workloads
 {
-    public static (string Name, Func<Action> Make, int Iterations)[] All =>
+    /// <summary>
+    /// Every workload: iterations per timed sample, samples (the median is reported), and items per iteration
+    /// (images, for the throughput column; 0 when the workload has no items). Training workloads are in TrainingWorkloads.
+    /// </summary>
+    public static (string Name, Func<Action> Make, int Iterations, int Repeats, int Items)[] All =>
     [
-        ("tiny_add", TinyAdd, 100_000),
-        ("matmul_512", Matmul512, 50),
-        ("mlp_step", MlpStep, 50),
-        ("conv2d", Conv2d, 20),
+        ("tiny_add", TinyAdd, 100_000, 5, 0),
+        ("matmul_512", Matmul512, 50, 5, 0),
+        ("mlp_step", MlpStep, 50, 5, 0),
+        ("conv2d", Conv2d, 20, 5, 0),
+        ("adamw_step", TrainingWorkloads.AdamWStep, 1000, 5, 0),
+        ("tab_mlp_step", TrainingWorkloads.TabularMlpStep, 500, 5, 0),
+        // One real epoch each, timed once: long enough that a single sample is stable (and 5 would take minutes).
+        ("cnn_epoch", TrainingWorkloads.CnnLoop, TrainingWorkloads.CnnSteps, 1, TrainingWorkloads.CnnBatch),
+        ("cnn_learner", TrainingWorkloads.CnnLearner, 1, 1, TrainingWorkloads.CnnSteps * TrainingWorkloads.CnnBatch),
     ];
 
     /// <summary>Per-op overhead: a 1-element add, result disposed at once (Python frees it by refcount).</summary>

@@ -3,15 +3,23 @@
 Usage: /usr/bin/python3 bench_torch.py THREADS
 Prints one line per workload: name<TAB>median seconds per iteration.
 """
+import gzip
 import statistics
 import sys
 import time
 
+import numpy as np
 import torch
+from torch import nn
+
+FASHION_MNIST = "/usr/share/datasets/fashion-mnist"
+CNN_BATCH = 128
+CNN_STEPS = 60_000 // CNN_BATCH
 
 
 def timed(fn, iterations, repeats=5):
-    fn()  # warm-up
+    if iterations * repeats > 1:
+        fn()  # warm-up (a single whole-epoch iteration warmed itself up when it was made)
     samples = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -63,10 +71,100 @@ def conv2d():
     return lambda: torch.nn.functional.conv2d(x, w, padding=1)
 
 
+def adamw_step():
+    """AdamW's step alone over the tabular MLP's 6 parameters (gradients set once and kept)."""
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(40, 200), nn.ReLU(), nn.Linear(200, 200), nn.ReLU(), nn.Linear(200, 1))
+    for p in model.parameters():
+        p.grad = torch.randn(p.shape)
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-6)
+    return opt.step
+
+
+def tab_mlp_step():
+    """The tabular-sized MLP 40-200-200-1 (ReLU, MSE), batch 64, AdamW: one full training step."""
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(40, 200), nn.ReLU(), nn.Linear(200, 200), nn.ReLU(), nn.Linear(200, 1))
+    x = torch.randn(64, 40)
+    y = torch.randn(64, 1)
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+
+    def step():
+        loss = nn.functional.mse_loss(model(x), y)
+        loss.backward()
+        opt.step()
+        opt.zero_grad(set_to_none=True)  # what NotebookDL's zero_grad() does by default
+
+    return step
+
+
+def load_fashion_mnist():
+    """Train images as normalised float (60000, 1, 28, 28) and int64 labels, from the IDX files."""
+    with gzip.open(f"{FASHION_MNIST}/train-images-idx3-ubyte.gz") as f:
+        images = np.frombuffer(f.read(), dtype=np.uint8, offset=16).reshape(-1, 1, 28, 28)
+    with gzip.open(f"{FASHION_MNIST}/train-labels-idx1-ubyte.gz") as f:
+        labels = np.frombuffer(f.read(), dtype=np.uint8, offset=8)
+    x = torch.from_numpy(images.copy()).float().div(255)
+    x = x.sub(x.mean()).div(x.std())
+    return x, torch.from_numpy(labels.astype(np.int64))
+
+
+def simple_cnn():
+    """NotebookDL's Models.SimpleCnn, layer for layer."""
+    torch.manual_seed(0)
+    return nn.Sequential(
+        nn.Conv2d(1, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(16, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(32 * 7 * 7, 128), nn.ReLU(), nn.Dropout(0.25), nn.Linear(128, 10))
+
+
+def cnn_epoch():
+    """The plain loop of TrainingWorkloads.CnnLoop: a permutation per epoch, index_select, forward, backward, AdamW."""
+    x, y = load_fashion_mnist()
+    model = simple_cnn()
+    model.train()
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    state = {"step": 0, "perm": None}
+
+    def step():
+        if state["step"] % CNN_STEPS == 0:
+            state["perm"] = torch.randperm(x.shape[0])
+        idx = state["perm"].narrow(0, state["step"] % CNN_STEPS * CNN_BATCH, CNN_BATCH)
+        state["step"] += 1
+        loss = nn.functional.cross_entropy(model(x.index_select(0, idx)), y.index_select(0, idx))
+        loss.backward()
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+
+    return step
+
+
+# Python has no Learner: its side of cnn_learner is the same plain epoch (so the ratio shows the Learner's overhead).
+WORKLOADS = {
+    "tiny_add": (tiny_add, 100_000, 5),
+    "matmul_512": (matmul_512, 50, 5),
+    "mlp_step": (mlp_step, 50, 5),
+    "conv2d": (conv2d, 20, 5),
+    "adamw_step": (adamw_step, 1000, 5),
+    "tab_mlp_step": (tab_mlp_step, 500, 5),
+    "cnn_epoch": (cnn_epoch, CNN_STEPS, 1),
+}
+
+
 def main():
     torch.set_num_threads(int(sys.argv[1]))
-    for name, make, iterations in [("tiny_add", tiny_add, 100_000), ("matmul_512", matmul_512, 50), ("mlp_step", mlp_step, 50), ("conv2d", conv2d, 20)]:
-        print(f"{name}\t{timed(make(), iterations):.9f}", flush=True)
+    names = sys.argv[2].split(",") if len(sys.argv) > 2 else list(WORKLOADS) + ["cnn_learner"]
+    if "cnn_learner" in names and "cnn_epoch" not in names:
+        names.append("cnn_epoch")
+    for name in names:
+        if name == "cnn_learner":
+            continue
+        make, iterations, repeats = WORKLOADS[name]
+        seconds = timed(make(), iterations, repeats)
+        print(f"{name}\t{seconds:.9f}", flush=True)
+        if name == "cnn_epoch":
+            # cnn_learner's iteration is a whole epoch; Python's counterpart is the same plain epoch, timed once.
+            print(f"cnn_learner\t{seconds * iterations:.9f}", flush=True)
 
 
 if __name__ == "__main__":

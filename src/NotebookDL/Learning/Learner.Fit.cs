@@ -74,6 +74,7 @@ public sealed partial class Learner
         using (batch)
         {
             Iter = i;
+            CheckBatchSizes(batch);
             X = batch.X;
             Y = batch.Y;
             try
@@ -85,6 +86,20 @@ public sealed partial class Learner
                 ClearBatchState();
             }
         }
+    }
+
+    /// <summary>
+    /// x and y must agree on the batch dimension. Checked here because the loss would otherwise fail deep in libtorch
+    /// (or, for losses that broadcast, silently train on the wrong pairs).
+    /// </summary>
+    private void CheckBatchSizes(IBatch batch)
+    {
+        var (x, y) = (batch.X, batch.Y);
+        if (x.dim() == 0 || y.dim() == 0 || x.shape[0] == y.shape[0]) return;
+        var pass = Training ? "training" : "validation";
+        throw new InvalidOperationException(
+            $"Batch {Iter} of the {pass} loader has x batch size {x.shape[0]} (shape [{string.Join(", ", x.shape)}]) but y batch size {y.shape[0]} " +
+            $"(shape [{string.Join(", ", y.shape)}]); every batch needs as many targets as inputs along dimension 0.");
     }
 
     private void DoOneBatch()
@@ -121,7 +136,8 @@ public sealed partial class Learner
 
     /// <summary>
     /// Runs every callback for <paramref name="trainEvent"/>. Cancel exceptions pass through untouched (they are
-    /// control flow); any other failure is rethrown as a <see cref="CallbackException"/> naming callback and event.
+    /// control flow), as does <see cref="NonFiniteLossException"/> (its message is the whole story); any other
+    /// failure is rethrown as a <see cref="CallbackException"/> naming callback and event.
     /// </summary>
     public void Call(TrainEvent trainEvent)
     {
@@ -132,7 +148,7 @@ public sealed partial class Learner
             {
                 cb.Handle(trainEvent);
             }
-            catch (Exception e) when (e is not (CancelException or CallbackException or OperationCanceledException or ThreadInterruptedException))
+            catch (Exception e) when (e is not (CancelException or CallbackException or NonFiniteLossException or OperationCanceledException or ThreadInterruptedException))
             {
                 throw new CallbackException(cb, trainEvent, e);
             }

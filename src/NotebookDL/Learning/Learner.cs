@@ -7,7 +7,7 @@ namespace NotebookDL.Learning;
 /// <summary>
 /// fastai v2's Learner: data, model, loss, optimizer factory and callbacks. Its training loop (Learner.Fit) only
 /// fires <see cref="TrainEvent"/>s; behaviour lives in callbacks (<see cref="TrainEvalCallback"/>,
-/// <see cref="Recorder"/>, <see cref="ProgressCallback"/> are added by default). Recipes such as
+/// <see cref="Recorder"/>, <see cref="TerminateOnNaN"/>, <see cref="ProgressCallback"/> are added by default). Recipes such as
 /// <c>FitOneCycle</c>, <c>FineTune</c> and <c>LrFind</c> are extension methods in LearnerRecipes.
 /// <example><code>
 /// var learn = new Learner(dls, model, LossFunction.CrossEntropy, metrics: [Metrics.Accuracy]);
@@ -43,7 +43,7 @@ public sealed partial class Learner
         TrainBn = trainBn ?? LearnerDefaults.Values.TrainBn;
         Splitter = splitter ?? Splitters.Default;
         ModelSpec = ModelRegistry.SpecOf(model);
-        AddCbs([new TrainEvalCallback(), new Recorder()]);
+        AddCbs([new TrainEvalCallback(), new Recorder(), new TerminateOnNaN()]);
         if (progress) AddCb(new ProgressCallback());
         if (cbs is not null) AddCbs(cbs);
     }

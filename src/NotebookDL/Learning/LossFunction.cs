@@ -38,8 +38,17 @@ public sealed class LossFunction
 
     /// <summary>Softmax cross entropy over the last dimension of (N, C) logits against int64 targets (N).</summary>
     public static LossFunction CrossEntropy { get; } = new("CrossEntropy",
-        (p, t, r) => F.cross_entropy(p.view(-1, p.size(-1)), t.view(-1), reduction: r),
+        (p, t, r) => F.cross_entropy(p.view(-1, p.size(-1)), ClassIndices(t).view(-1), reduction: r),
         p => p.softmax(-1), p => p.argmax(-1));
+
+    /// <summary>
+    /// Checks cross entropy's targets up front: libtorch's own message ("expected scalar type Long but found Float")
+    /// names neither the labels nor the fix.
+    /// </summary>
+    private static Tensor ClassIndices(Tensor target) => target.dtype == ScalarType.Int64 ? target
+        : throw new ArgumentException(
+            $"CrossEntropy needs labels of dtype int64 (class indices), got {target.dtype.TorchName()} labels of shape [{string.Join(", ", target.shape)}]. " +
+            "Convert them with y.to(int64), or use a loss for float targets (Mse, BceWithLogits).", nameof(target));
 
     /// <summary>Mean squared error of flattened prediction and target (regression).</summary>
     public static LossFunction Mse { get; } = new("MSE", (p, t, r) => F.mse_loss(p.view(-1), t.view(-1).to(p.dtype), r));

@@ -41,22 +41,29 @@ public static partial class Datasets
         /// The raw tensors for fast in-memory paths: images uint8 (N, 28, 28) and labels int64 (N); N is 60,000 for
         /// train, 10,000 for test. The caller owns both tensors.
         /// </summary>
-        public static (Tensor Images, Tensor Labels) Load(bool train = true) => Load(train, limit: null);
+        /// <param name="train">The 60,000 training images, or the 10,000 test images.</param>
+        /// <param name="dir">Folder holding the four IDX .gz files; <see cref="PackageDir"/> when null.</param>
+        public static (Tensor Images, Tensor Labels) Load(bool train = true, string? dir = null) => Load(train, limit: null, dir);
 
-        internal static (Tensor Images, Tensor Labels) Load(bool train, int? limit)
+        internal static (Tensor Images, Tensor Labels) Load(bool train, int? limit, string? dir = null)
         {
-            var (shape, images, labels) = ReadSplit(train ? "train" : "t10k", limit);
+            var (shape, images, labels) = ReadSplit(train ? "train" : "t10k", limit, dir);
             return (torch.tensor<byte>(images, shape.Select(d => (long)d).ToArray()), torch.tensor(labels.Select(l => (long)l).ToArray()));
         }
 
         /// <summary>Image shape (N, 28, 28), pixels and labels of one split ("train" or "t10k"), straight from the IDX files.</summary>
-        internal static (int[] Shape, byte[] Images, byte[] Labels) ReadSplit(string prefix, int? limit)
+        internal static (int[] Shape, byte[] Images, byte[] Labels) ReadSplit(string prefix, int? limit, string? dir = null)
         {
-            var imagesPath = Path.Combine(PackageDir, $"{prefix}-images-idx3-ubyte.gz");
-            var labelsPath = Path.Combine(PackageDir, $"{prefix}-labels-idx1-ubyte.gz");
-            if (!File.Exists(imagesPath) || !File.Exists(labelsPath))
+            dir ??= PackageDir;
+            var imagesPath = Path.Combine(dir, $"{prefix}-images-idx3-ubyte.gz");
+            var labelsPath = Path.Combine(dir, $"{prefix}-labels-idx1-ubyte.gz");
+            // Name the first missing file (the labels file may be the one absent) and how to get the files.
+            var missing = new[] { imagesPath, labelsPath }.FirstOrDefault(f => !File.Exists(f));
+            if (missing is not null)
                 throw new FileNotFoundException(
-                    $"Fashion-MNIST is not installed ({imagesPath} not found). Install it with `apt-get install dataset-fashion-mnist`.", imagesPath);
+                    $"Fashion-MNIST file {missing} not found. " +
+                    $"Debian's package puts the IDX files in {PackageDir}: install it with `apt-get install dataset-fashion-mnist`" +
+                    (dir == PackageDir ? "." : ", or pass the folder that holds them."), missing);
             var (shape, images) = IdxFile.Read(imagesPath, limit);
             var (_, labels) = IdxFile.Read(labelsPath, limit);
             if (labels.Length != shape[0]) throw new InvalidDataException($"{imagesPath} has {shape[0]} images but {labelsPath} has {labels.Length} labels.");

@@ -22,6 +22,12 @@ public static class ImageDataLoaders
         IEnumerable<IItemTransform>? itemTfms = null, IEnumerable<IBatchTransform>? batchTfms = null, int bs = 64, int numWorkers = 2,
         string? convertMode = null, Device? device = null)
     {
+        if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"Image folder not found: '{path}'.");
+        // Without validPct the images must sit in path/train and path/valid; name the missing one (GetImageFiles skips it).
+        if (validPct is null && !Directory.Exists(Path.Combine(path, train)))
+            throw new DirectoryNotFoundException(
+                $"Training folder not found: '{Path.Combine(path, train)}'. FromFolder expects {train}/<class>/ and {valid}/<class>/ under '{path}' " +
+                $"(it has: {string.Join(", ", Directory.GetDirectories(path).Select(Path.GetFileName).DefaultIfEmpty("no folders"))}); pass train:/valid: names, or validPct to split at random.");
         var files = validPct is null ? Files.GetImageFiles(path, folders: [train, valid]) : Files.GetImageFiles(path);
         ISplitter splitter = validPct is { } pct ? new RandomSplitter(pct, seed) : new GrandparentSplitter(train, valid);
         return FromLabelled(path, files, files.Select(ParentLabeller.Instance.Label).ToList(), splitter, seed, itemTfms, batchTfms, bs, numWorkers, convertMode, device);
