@@ -1,6 +1,5 @@
 using NotebookDL.Torch.Serialization;
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using NotebookDL.Display.Imaging;
@@ -65,19 +64,13 @@ public class PngEncoderTests
         // build.sh installs python3-pil; without it this test fails rather than passing silently.
         const int width = 13, height = 9;
         var pixels = RandomPixels(width, height, channels, 100 + channels);
-        var path = Path.Combine(Path.GetTempPath(), $"nbdl-png-{Guid.NewGuid():N}.png");
+        using var dir = new TempDir("nbdl-png-");
+        var path = dir.File("image.png");
         File.WriteAllBytes(path, PngEncoder.Encode(pixels, width, height, channels));
-        try
-        {
-            var output = RunPython($"from PIL import Image; im = Image.open('{path}'); im.load(); print(im.mode, im.size[0], im.size[1]); print(im.tobytes().hex())");
-            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal($"{mode} {width} {height}", lines[0].Trim());
-            Assert.Equal(Convert.ToHexStringLower(pixels), lines[1].Trim());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var output = PythonProcess.Run($"from PIL import Image; im = Image.open('{path}'); im.load(); print(im.mode, im.size[0], im.size[1]); print(im.tobytes().hex())");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"{mode} {width} {height}", lines[0].Trim());
+        Assert.Equal(Convert.ToHexStringLower(pixels), lines[1].Trim());
     }
 
     [Fact]
@@ -113,18 +106,5 @@ public class PngEncoderTests
             offset += 12 + length;
         }
         return chunks;
-    }
-
-    private static string RunPython(string code)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(code);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"python3 failed: {error}");
-        return output;
     }
 }

@@ -4,9 +4,10 @@ namespace NotebookDL.Torch.Serialization;
 
 /// <summary>
 /// Converts between tensors and the little-endian element bytes of PyTorch's storage files, and names the storage
-/// classes (<c>torch.FloatStorage</c>, ...) that persistent ids carry.
+/// classes (<c>torch.FloatStorage</c>, ...) that persistent ids carry. Only the byte conversions are public
+/// (tests exchange raw tensors with Python through them); the rest serves the serializer.
 /// </summary>
-internal static class TensorBytes
+public static class TensorBytes
 {
     private static readonly (ScalarType Dtype, string Name)[] StorageNames =
     [
@@ -16,11 +17,11 @@ internal static class TensorBytes
         (ScalarType.Bool, "BoolStorage"),
     ];
 
-    public static string StorageName(ScalarType dtype) =>
+    internal static string StorageName(ScalarType dtype) =>
         StorageNames.FirstOrDefault(s => s.Dtype == dtype).Name
         ?? throw new NotSupportedException($"torch.save cannot write {dtype.TorchName()} tensors.");
 
-    public static StorageType? Storage(string name) =>
+    internal static StorageType? Storage(string name) =>
         StorageNames.Where(s => s.Name == name).Select(s => new StorageType(s.Dtype, s.Name)).FirstOrDefault();
 
     /// <summary>The elements of <paramref name="t"/> in row-major order, as the bytes PyTorch stores.</summary>
@@ -81,7 +82,7 @@ internal static class TensorBytes
     /// The elements a (size, stride, offset) view selects from a storage, gathered into row-major order — how a
     /// non-contiguous saved tensor becomes a contiguous one here.
     /// </summary>
-    public static byte[] Gather(ReadOnlySpan<byte> storage, int elementSize, long offset, long[] size, long[] stride, string what)
+    internal static byte[] Gather(ReadOnlySpan<byte> storage, int elementSize, long offset, long[] size, long[] stride, string what)
     {
         long count = 1;
         long last = offset;
@@ -119,7 +120,7 @@ internal static class TensorBytes
     }
 
     /// <summary>Row-major strides for <paramref name="size"/>.</summary>
-    public static long[] ContiguousStrides(long[] size)
+    internal static long[] ContiguousStrides(long[] size)
     {
         var stride = new long[size.Length];
         long s = 1;

@@ -17,7 +17,7 @@ internal sealed class PngFolder : IDisposable
                 var id = c * perClass + i;
                 pixels[0] = (byte)id;
                 pixels[1] = (byte)c;
-                var path = Dir[System.IO.Path.Combine(split, cls, $"{cls}_{i:D3}.png")];
+                var path = Dir.File(System.IO.Path.Combine(split, cls, $"{cls}_{i:D3}.png"));
                 TestImages.WritePng(path, pixels, size, size, 1);
             }
         }

@@ -54,8 +54,8 @@ public class SplitAndLabelTests
         using var dir = new TempDir();
         foreach (var f in new[] { "train/b/2.png", "train/a/1.JPG", "valid/a/3.bmp", "train/.hidden/4.png", "train/a/notes.txt", "other/5.png" })
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(dir[f])!);
-            File.WriteAllText(dir[f], "");
+            Directory.CreateDirectory(Path.GetDirectoryName(dir.File(f))!);
+            File.WriteAllText(dir.File(f), "");
         }
 
         var all = Files.GetImageFiles(dir.Path).Select(f => Path.GetRelativePath(dir.Path, f)).ToList();

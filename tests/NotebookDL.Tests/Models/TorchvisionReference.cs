@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace NotebookDL.Tests.Models;
@@ -10,58 +8,26 @@ namespace NotebookDL.Tests.Models;
 /// </summary>
 public sealed class TorchvisionReference : IDisposable
 {
-    // The python3 on PATH has no torch; Debian's does.
-    private const string Python = "/usr/bin/python3";
+    private readonly TempDir _dir = new("nbdl_models_");
 
     public TorchvisionReference()
     {
-        Dir = Directory.CreateTempSubdirectory("nbdl_models_").FullName;
         Run("resnets");
-        Meta = JsonNode.Parse(File.ReadAllText(Path.Combine(Dir, "resnets.json")))!.AsObject();
+        Meta = JsonNode.Parse(File.ReadAllText(PathOf("resnets.json")))!.AsObject();
     }
 
-    public string Dir { get; }
+    public string Dir => _dir.Path;
 
     /// <summary>resnets.json: per architecture the state-dict keys, tensor shapes, loss and gradient names.</summary>
     public JsonObject Meta { get; }
 
-    public string PathOf(string file) => Path.Combine(Dir, file);
+    public string PathOf(string file) => _dir.File(file);
 
     /// <summary>The float32 tensor <paramref name="name"/>.bin with the shape listed in <paramref name="shape"/>.</summary>
-    public Tensor Load(string name, JsonNode shape)
-    {
-        var data = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(PathOf(name + ".bin"))).ToArray();
-        return torch.tensor(data, shape.AsArray().Select(s => long.Parse(s!.ToJsonString())).ToArray());
-    }
-
-    public static void Save(Tensor t, string path) =>
-        File.WriteAllBytes(path, MemoryMarshal.AsBytes(t.contiguous().ToArray<float>().AsSpan()).ToArray());
+    public Tensor Load(string name, JsonNode shape) => TensorFiles.Read(PathOf(name + ".bin"), ScalarType.Float32, TensorFiles.ParseShape(shape));
 
     /// <summary>Runs one mode of the script on <see cref="Dir"/>; throws with Python's stderr on failure.</summary>
-    public void Run(string mode)
-    {
-        var script = FindScript();
-        using var process = Process.Start(new ProcessStartInfo(Python, [script, mode, Dir])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"Could not start {Python}.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{Python} {script} {mode} failed ({process.ExitCode}):\n{stderr.Result}\n{stdout}");
-    }
-
-    private static string FindScript()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "NotebookDL.Tests", "Models", "resnet_parity.py");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("tests/NotebookDL.Tests/Models/resnet_parity.py not found above " + AppContext.BaseDirectory);
-    }
+    public void Run(string mode) => PythonProcess.RunFile(RepoFiles.Find("tests/NotebookDL.Tests/Models/resnet_parity.py"), mode, Dir);
 
     public static float MaxAbsDiff(Tensor a, Tensor b)
     {
@@ -78,9 +44,5 @@ public sealed class TorchvisionReference : IDisposable
         return m.item<float>();
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Dir, recursive: true); }
-        catch (IOException) { /* a temp directory left behind is harmless */ }
-    }
+    public void Dispose() => _dir.Dispose();
 }

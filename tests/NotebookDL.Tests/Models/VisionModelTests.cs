@@ -60,7 +60,7 @@ public sealed class VisionModelTests(TorchvisionReference reference, ITestOutput
         Assert.Equal([4L, 10L], y.shape);
 
         torch.save(model.state_dict(), reference.PathOf("vision.pth"));
-        TorchvisionReference.Save(x, reference.PathOf("vision.x.bin"));
+        TensorFiles.Write(reference.PathOf("vision.x.bin"), x);
         File.WriteAllText(reference.PathOf("vision_in.json"), new JsonObject { ["n_in"] = 1, ["n_out"] = 10, ["x"] = new JsonArray(4, 1, 28, 28) }.ToJsonString());
         reference.Run("vision");
         var result = JsonNode.Parse(File.ReadAllText(reference.PathOf("vision_out.json")))!;

@@ -21,7 +21,7 @@ public class FashionMnistTests
     public void Export_writes_each_image_under_its_class_with_the_IDX_pixels()
     {
         using var dir = new TempDir();
-        var root = Datasets.FashionMnist.AsImageFolder(dir["fmnist"], limit: Limit);
+        var root = Datasets.FashionMnist.AsImageFolder(dir.File("fmnist"), limit: Limit);
 
         var trainLabels = IdxBytes("train-labels-idx1-ubyte.gz", 8, 1, Limit);
         var testLabels = IdxBytes("t10k-labels-idx1-ubyte.gz", 8, 1, Limit);
@@ -45,12 +45,12 @@ public class FashionMnistTests
     public void A_completed_tree_is_reused_without_rewriting()
     {
         using var dir = new TempDir();
-        var root = Datasets.FashionMnist.AsImageFolder(dir["fmnist"], limit: 20);
+        var root = Datasets.FashionMnist.AsImageFolder(dir.File("fmnist"), limit: 20);
         var file = Directory.GetFiles(root, "*.png", SearchOption.AllDirectories)[0];
         var written = File.GetLastWriteTimeUtc(file);
         File.Delete(Directory.GetFiles(root, "*.png", SearchOption.AllDirectories)[1]); // a rewrite would bring it back
 
-        var again = Datasets.FashionMnist.AsImageFolder(dir["fmnist"], limit: 20);
+        var again = Datasets.FashionMnist.AsImageFolder(dir.File("fmnist"), limit: 20);
 
         Assert.Equal(root, again);
         Assert.Equal(written, File.GetLastWriteTimeUtc(file));
@@ -62,16 +62,16 @@ public class FashionMnistTests
     {
         using var dir = new TempDir();
         // A partial tree left by a process that died (no such pid), and a root without the completion marker.
-        var partial = dir[$"fmnist.partial-{int.MaxValue}-0123"];
+        var partial = dir.File($"fmnist.partial-{int.MaxValue}-0123");
         Directory.CreateDirectory(Path.Combine(partial, "train", "Bag"));
         File.WriteAllText(Path.Combine(partial, "train", "Bag", "junk.png"), "half");
-        Directory.CreateDirectory(dir["fmnist/train/Bag"]);
-        File.WriteAllText(dir["fmnist/train/Bag/stale.png"], "half");
+        Directory.CreateDirectory(dir.File("fmnist/train/Bag"));
+        File.WriteAllText(dir.File("fmnist/train/Bag/stale.png"), "half");
 
-        var root = Datasets.FashionMnist.AsImageFolder(dir["fmnist"], limit: 10);
+        var root = Datasets.FashionMnist.AsImageFolder(dir.File("fmnist"), limit: 10);
 
-        Assert.Equal(dir["fmnist"], root);
-        Assert.False(File.Exists(dir["fmnist/train/Bag/stale.png"]));
+        Assert.Equal(dir.File("fmnist"), root);
+        Assert.False(File.Exists(dir.File("fmnist/train/Bag/stale.png")));
         Assert.Equal(20, Directory.GetFiles(root, "*.png", SearchOption.AllDirectories).Length);
         Assert.False(Directory.Exists(partial));
         Assert.Empty(Directory.GetDirectories(dir.Path, "fmnist.partial-*"));
@@ -81,8 +81,8 @@ public class FashionMnistTests
     public void A_tree_made_with_another_limit_is_rebuilt()
     {
         using var dir = new TempDir();
-        Datasets.FashionMnist.AsImageFolder(dir["fmnist"], limit: 5);
-        var root = Datasets.FashionMnist.AsImageFolder(dir["fmnist"], limit: 8);
+        Datasets.FashionMnist.AsImageFolder(dir.File("fmnist"), limit: 5);
+        var root = Datasets.FashionMnist.AsImageFolder(dir.File("fmnist"), limit: 8);
         Assert.Equal(16, Directory.GetFiles(root, "*.png", SearchOption.AllDirectories).Length);
     }
 

@@ -13,9 +13,9 @@ public class ImageDecodeTests
     {
         using var dir = new TempDir();
         var pixels = TestImages.Random(37, 23, channels, seed: channels);
-        var reference = Python.PilSave(pixels, 37, 23, channels, dir["a.png"], "PNG");
+        var reference = Python.PilSave(pixels, 37, 23, channels, dir.File("a.png"), "PNG");
 
-        using var t = ImageIO.Load(dir["a.png"]);
+        using var t = ImageIO.Load(dir.File("a.png"));
 
         Assert.Equal([23L, 37L, channels], t.shape);
         Assert.Equal(ScalarType.Byte, t.dtype);
@@ -27,9 +27,9 @@ public class ImageDecodeTests
     {
         using var dir = new TempDir();
         var pixels = TestImages.Random(31, 17, 3, seed: 7);
-        var reference = Python.PilSave(pixels, 31, 17, 3, dir["a.bmp"], "BMP");
+        var reference = Python.PilSave(pixels, 31, 17, 3, dir.File("a.bmp"), "BMP");
 
-        var image = ImageIO.LoadImage(dir["a.bmp"]);
+        var image = ImageIO.LoadImage(dir.File("a.bmp"));
 
         Assert.Equal((31, 17, 3), (image.Width, image.Height, image.Channels));
         Assert.Equal(reference, image.Pixels);
@@ -40,9 +40,9 @@ public class ImageDecodeTests
     {
         using var dir = new TempDir();
         var pixels = TestImages.Smooth(64, 48, 3);
-        var reference = Python.PilSave(pixels, 64, 48, 3, dir["a.jpg"], "JPEG", quality: 90);
+        var reference = Python.PilSave(pixels, 64, 48, 3, dir.File("a.jpg"), "JPEG", quality: 90);
 
-        var image = ImageIO.LoadImage(dir["a.jpg"]);
+        var image = ImageIO.LoadImage(dir.File("a.jpg"));
 
         Assert.Equal((64, 48, 3), (image.Width, image.Height, image.Channels));
         var meanAbs = image.Pixels.Zip(reference, (a, b) => Math.Abs(a - b)).Average();
@@ -54,14 +54,14 @@ public class ImageDecodeTests
     {
         using var dir = new TempDir();
         var pixels = TestImages.Random(20, 10, 3, seed: 3);
-        Python.PilSave(pixels, 20, 10, 3, dir["rgb.png"], "PNG");
-        var reference = Python.Run("""
+        Python.PilSave(pixels, 20, 10, 3, dir.File("rgb.png"), "PNG");
+        var reference = PythonProcess.Run("""
             import sys
             from PIL import Image
             sys.stdout.write(Image.open(sys.argv[1]).convert("L").tobytes().hex())
-            """, dir["rgb.png"]);
+            """, dir.File("rgb.png"));
 
-        var gray = ImageIO.LoadImage(dir["rgb.png"], mode: "L");
+        var gray = ImageIO.LoadImage(dir.File("rgb.png"), mode: "L");
 
         Assert.Equal(1, gray.Channels);
         Assert.Equal(Convert.FromHexString(reference), gray.Pixels);
@@ -72,9 +72,9 @@ public class ImageDecodeTests
     {
         using var dir = new TempDir();
         var pixels = TestImages.Random(5, 4, 1, seed: 1);
-        TestImages.WritePng(dir["g.png"], pixels, 5, 4, 1);
+        TestImages.WritePng(dir.File("g.png"), pixels, 5, 4, 1);
 
-        var rgb = ImageIO.LoadImage(dir["g.png"], mode: "RGB");
+        var rgb = ImageIO.LoadImage(dir.File("g.png"), mode: "RGB");
 
         Assert.Equal(3, rgb.Channels);
         for (var i = 0; i < pixels.Length; i++)
@@ -92,13 +92,13 @@ public class ImageDecodeTests
         var pixels = TestImages.Random(9, 6, 3, seed: 11);
         using var t = tensor(pixels, new long[] { 6, 9, 3 });
 
-        ImageIO.SavePng(t, dir["ours.png"]);
+        ImageIO.SavePng(t, dir.File("ours.png"));
 
-        var pil = Python.Run("""
+        var pil = PythonProcess.Run("""
             import sys
             from PIL import Image
             im = Image.open(sys.argv[1]); sys.stdout.write(im.mode + " " + im.tobytes().hex())
-            """, dir["ours.png"]).Split(' ');
+            """, dir.File("ours.png")).Split(' ');
         Assert.Equal("RGB", pil[0]);
         Assert.Equal(pixels, Convert.FromHexString(pil[1]));
     }
@@ -107,7 +107,7 @@ public class ImageDecodeTests
     public void Corrupt_file_throws_naming_the_file_and_the_reason()
     {
         using var dir = new TempDir();
-        var path = dir["broken.png"];
+        var path = dir.File("broken.png");
         File.WriteAllBytes(path, "this is not an image at all"u8.ToArray());
 
         var e = Assert.Throws<ImageDecodeException>(() => ImageIO.Load(path));
@@ -122,11 +122,11 @@ public class ImageDecodeTests
     public void Truncated_png_throws_decode_exception()
     {
         using var dir = new TempDir();
-        TestImages.WritePng(dir["full.png"], TestImages.Random(40, 40, 3, 2), 40, 40, 3);
-        var bytes = File.ReadAllBytes(dir["full.png"]);
-        File.WriteAllBytes(dir["cut.png"], bytes[..(bytes.Length / 2)]);
+        TestImages.WritePng(dir.File("full.png"), TestImages.Random(40, 40, 3, 2), 40, 40, 3);
+        var bytes = File.ReadAllBytes(dir.File("full.png"));
+        File.WriteAllBytes(dir.File("cut.png"), bytes[..(bytes.Length / 2)]);
 
-        var e = Assert.Throws<ImageDecodeException>(() => ImageIO.LoadImage(dir["cut.png"]));
+        var e = Assert.Throws<ImageDecodeException>(() => ImageIO.LoadImage(dir.File("cut.png")));
         Assert.Contains("cut.png", e.Message);
     }
 
@@ -145,8 +145,8 @@ public class ImageDecodeTests
     public void ReadInfo_reports_size_without_decoding()
     {
         using var dir = new TempDir();
-        TestImages.WritePng(dir["a.png"], TestImages.Random(13, 7, 4, 5), 13, 7, 4);
+        TestImages.WritePng(dir.File("a.png"), TestImages.Random(13, 7, 4, 5), 13, 7, 4);
 
-        Assert.Equal((13, 7, 4), ImageIO.ReadInfo(dir["a.png"]));
+        Assert.Equal((13, 7, 4), ImageIO.ReadInfo(dir.File("a.png")));
     }
 }

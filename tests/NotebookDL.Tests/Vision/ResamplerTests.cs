@@ -14,14 +14,14 @@ public class ResamplerTests
     {
         using var dir = new TempDir();
         var pixels = TestImages.Random(w, h, c, seed: w * outW);
-        File.WriteAllBytes(dir["in.raw"], pixels);
-        var expected = Convert.FromHexString(Python.Run("""
+        File.WriteAllBytes(dir.File("in.raw"), pixels);
+        var expected = Convert.FromHexString(PythonProcess.Run("""
             import sys
             from PIL import Image
             w, h, c, ow, oh = map(int, sys.argv[2:7])
             img = Image.frombytes({1: "L", 3: "RGB"}[c], (w, h), open(sys.argv[1], "rb").read())
             sys.stdout.write(img.resize((ow, oh), Image.BILINEAR).tobytes().hex())
-            """, dir["in.raw"], $"{w}", $"{h}", $"{c}", $"{outW}", $"{outH}"));
+            """, dir.File("in.raw"), $"{w}", $"{h}", $"{c}", $"{outW}", $"{outH}"));
 
         var actual = Resampler.Resize(new Image(pixels, w, h, c), outW, outH);
 
@@ -34,7 +34,7 @@ public class ResamplerTests
     public void Enlarging_matches_torch_bilinear_without_align_corners()
     {
         var pixels = TestImages.Random(7, 5, 1, seed: 9);
-        var expected = Python.Run("""
+        var expected = PythonProcess.Run("""
             import sys, torch
             x = torch.tensor(list(bytes.fromhex(sys.argv[1])), dtype=torch.float32).reshape(1, 1, 5, 7)
             y = torch.nn.functional.interpolate(x, size=(12, 16), mode="bilinear", align_corners=False)

@@ -1,51 +1,10 @@
-using System.Diagnostics;
 using NotebookDL.Vision;
 
 namespace NotebookDL.Tests.Vision;
 
-/// <summary>A temporary folder deleted at the end of a test.</summary>
-internal sealed class TempDir : IDisposable
-{
-    public TempDir() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nbdl-test-" + Guid.NewGuid().ToString("N"));
-
-    public string this[string relative] => System.IO.Path.Combine(Path, relative);
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
-    }
-}
-
-/// <summary>Runs Debian's python3 (which has PIL and torch; the PATH python3 does not) to produce reference data.</summary>
+/// <summary>PIL (in Debian's python3, see <see cref="PythonProcess"/>) as the reference image codec.</summary>
 internal static class Python
 {
-    public const string Executable = "/usr/bin/python3";
-
-    /// <summary>Runs <paramref name="script"/> with <paramref name="args"/>; returns stdout, throws with stderr on failure.</summary>
-    public static string Run(string script, params string[] args)
-    {
-        var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"nbdl-{Guid.NewGuid():N}.py");
-        File.WriteAllText(file, script);
-        try
-        {
-            var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(file);
-            foreach (var a in args) start.ArgumentList.Add(a);
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0) throw new InvalidOperationException($"python3 failed ({process.ExitCode}): {stderr}");
-            return stdout.Result;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
     /// <summary>
     /// Saves <paramref name="pixels"/> (H, W, C interleaved, C in 1/3/4) with PIL in <paramref name="format"/> and returns
     /// PIL's own decode of the written file (for lossy formats that is the reference to compare with).
@@ -68,7 +27,7 @@ internal static class Python
             back.load()
             open(raw, "wb").write(back.tobytes())
             """;
-        Run(script, raw, width.ToString(), height.ToString(), channels.ToString(), path, format, quality.ToString());
+        PythonProcess.Run(script, raw, width.ToString(), height.ToString(), channels.ToString(), path, format, quality.ToString());
         var decoded = File.ReadAllBytes(raw);
         File.Delete(raw);
         return decoded;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NotebookDL.Torch.Tests.Serialization;
 
 namespace NotebookDL.Torch.Tests.Optim;
 
@@ -40,7 +39,7 @@ public sealed class OptimizerParityTests
         print(json.dumps(out))
         """;
 
-    private static readonly Lazy<JsonDocument> Expected = new(() => JsonDocument.Parse(PythonScript.Run(Script)));
+    private static readonly Lazy<JsonDocument> Expected = new(() => JsonDocument.Parse(PythonProcess.Run(Script)));
 
     private static Optimizer Make(string name, ParamGroup[] groups) => name switch
     {

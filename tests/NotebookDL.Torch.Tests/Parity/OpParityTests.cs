@@ -57,21 +57,13 @@ public sealed class OpParityTests(PythonTorchFixture python) : IClassFixture<Pyt
     [Fact]
     public void HelperFailsLoudlyOnUnknownCaseName()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "nbdl-parity-unknown-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        try
-        {
-            File.WriteAllText(Path.Combine(dir, "manifest.json"),
-                """{"cases": [{"name": "no_such_op_xyz", "kind": "op", "inputs": []}]}""");
-            var (exit, _, stderr) = PythonTorchFixture.RunHelper(dir);
-            Assert.NotEqual(0, exit);
-            Assert.Contains("no_such_op_xyz", stderr);
-            Assert.False(File.Exists(Path.Combine(dir, "results.json")), "no results may be written when a name is unknown");
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var dir = new TempDir("nbdl-parity-unknown-");
+        File.WriteAllText(dir.File("manifest.json"),
+            """{"cases": [{"name": "no_such_op_xyz", "kind": "op", "inputs": []}]}""");
+        var (exit, _, stderr) = PythonTorchFixture.RunHelper(dir.Path);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("no_such_op_xyz", stderr);
+        Assert.False(File.Exists(dir.File("results.json")), "no results may be written when a name is unknown");
     }
 
     [Fact]

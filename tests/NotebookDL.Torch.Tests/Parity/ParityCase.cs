@@ -93,22 +93,6 @@ public sealed record ParityCase(string Name, CaseKind Kind, InputSpec[] Inputs, 
 /// <summary>Raw little-endian encoding shared with the Python helper (numpy's tofile/fromfile).</summary>
 public static class ParityData
 {
-    public static string DtypeName(ScalarType t) => t.TorchName();
-
-    public static ScalarType ParseDtype(string name) => name switch
-    {
-        "float32" => ScalarType.Float32,
-        "float64" => ScalarType.Float64,
-        "float16" => ScalarType.Float16,
-        "int64" => ScalarType.Int64,
-        "int32" => ScalarType.Int32,
-        "int16" => ScalarType.Int16,
-        "int8" => ScalarType.Int8,
-        "uint8" => ScalarType.Byte,
-        "bool" => ScalarType.Bool,
-        _ => throw new InvalidDataException($"unknown dtype '{name}' from torch_parity.py"),
-    };
-
     public static byte[] Encode(double[] values, ScalarType dtype)
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("parity files are little-endian");
@@ -129,19 +113,11 @@ public static class ParityData
 
     private static byte[] Bytes<T>(T[] values) where T : unmanaged => MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
 
-    public static Tensor Decode(byte[] data, ScalarType dtype, long[] shape, bool requiresGrad = false) => dtype switch
+    public static Tensor Decode(byte[] data, ScalarType dtype, long[] shape, bool requiresGrad = false)
     {
-        ScalarType.Float32 => tensor<float>(MemoryMarshal.Cast<byte, float>(data), shape, requires_grad: requiresGrad),
-        ScalarType.Float64 => tensor<double>(MemoryMarshal.Cast<byte, double>(data), shape, requires_grad: requiresGrad),
-        ScalarType.Float16 => tensor<Half>(MemoryMarshal.Cast<byte, Half>(data), shape, requires_grad: requiresGrad),
-        ScalarType.Int64 => tensor<long>(MemoryMarshal.Cast<byte, long>(data), shape),
-        ScalarType.Int32 => tensor<int>(MemoryMarshal.Cast<byte, int>(data), shape),
-        ScalarType.Int16 => tensor<short>(MemoryMarshal.Cast<byte, short>(data), shape),
-        ScalarType.Int8 => tensor<sbyte>(MemoryMarshal.Cast<byte, sbyte>(data), shape),
-        ScalarType.Byte => tensor<byte>(data, shape),
-        ScalarType.Bool => tensor<bool>(MemoryMarshal.Cast<byte, bool>(data), shape),
-        _ => throw new NotSupportedException(dtype.ToString()),
-    };
+        var t = TensorFiles.FromBytes(data, dtype, shape);
+        return requiresGrad ? t.requires_grad_() : t;
+    }
 
     /// <summary>Every element as a double (exact for the integer ranges used here, and for float16/32).</summary>
     public static double[] ToDoubles(byte[] data, ScalarType dtype) => dtype switch

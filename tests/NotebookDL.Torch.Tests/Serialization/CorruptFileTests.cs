@@ -14,7 +14,7 @@ public sealed class CorruptFileTests
     [Fact]
     public void TruncatedFileNamesTheFile()
     {
-        using var dir = PythonScript.TempDirectory();
+        using var dir = new TempDir();
         var path = dir.File("cut.pt");
         SaveSample(path);
         var bytes = File.ReadAllBytes(path);
@@ -26,7 +26,7 @@ public sealed class CorruptFileTests
     [Fact]
     public void NonZipFileNamesTheFile()
     {
-        using var dir = PythonScript.TempDirectory();
+        using var dir = new TempDir();
         var path = dir.File("junk.pt");
         File.WriteAllText(path, "this is not a zip archive at all, just text");
         var e = Assert.Throws<InvalidDataException>(() => torch.load(path));
@@ -37,7 +37,7 @@ public sealed class CorruptFileTests
     [Fact]
     public void MissingStorageRecordIsNamed()
     {
-        using var dir = PythonScript.TempDirectory();
+        using var dir = new TempDir();
         var path = dir.File("partial.pt");
         SaveSample(path);
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Update)) zip.GetEntry("archive/data/1")!.Delete();
@@ -49,7 +49,7 @@ public sealed class CorruptFileTests
     [Fact]
     public void UnsupportedOpcodeIsNamed()
     {
-        using var dir = PythonScript.TempDirectory();
+        using var dir = new TempDir();
         var path = dir.File("bytes.pt");
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
         {
@@ -65,8 +65,8 @@ public sealed class CorruptFileTests
     [Fact]
     public void NonTensorValueNamesTheKey()
     {
-        using var dir = PythonScript.TempDirectory();
-        PythonScript.Run("import sys, torch; torch.save({'w': torch.ones(2), 'epoch': 3}, sys.argv[1])", dir.File("ckpt.pt"));
+        using var dir = new TempDir();
+        PythonProcess.Run("import sys, torch; torch.save({'w': torch.ones(2), 'epoch': 3}, sys.argv[1])", dir.File("ckpt.pt"));
         var e = Assert.Throws<InvalidDataException>(() => torch.load(dir.File("ckpt.pt")));
         Assert.Contains("'epoch'", e.Message);
     }

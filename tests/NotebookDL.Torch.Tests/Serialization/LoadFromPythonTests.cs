@@ -50,8 +50,8 @@ public sealed class LoadFromPythonTests
     [Fact]
     public void EveryTensorOfPythonFilesMatchesPythonsBytes()
     {
-        using var dir = PythonScript.TempDirectory();
-        PythonScript.Run(WriteScript, dir.Path);
+        using var dir = new TempDir();
+        PythonProcess.Run(WriteScript, dir.Path);
         using var manifest = JsonDocument.Parse(File.ReadAllText(dir.File("manifest.json")));
         var checkedTensors = 0;
         foreach (var file in manifest.RootElement.EnumerateObject())
@@ -68,7 +68,7 @@ public sealed class LoadFromPythonTests
                     var t = loaded[key];
                     Assert.Equal(e.GetProperty("dtype").GetString(), t.dtype.TorchName());
                     Assert.Equal(e.GetProperty("shape").EnumerateArray().Select(x => x.GetInt64()), t.shape);
-                    Assert.True(File.ReadAllBytes(dir.File(e.GetProperty("file").GetString()!)).SequenceEqual(RawBytes.Of(t)), $"bytes of {file.Name}.{key}");
+                    Assert.True(File.ReadAllBytes(dir.File(e.GetProperty("file").GetString()!)).SequenceEqual(TensorFiles.Bytes(t)), $"bytes of {file.Name}.{key}");
                     checkedTensors++;
                 }
             }
@@ -84,8 +84,8 @@ public sealed class LoadFromPythonTests
     [Fact]
     public void ViewsOfASharedStorageKeepTheirOwnValues()
     {
-        using var dir = PythonScript.TempDirectory();
-        PythonScript.Run("""
+        using var dir = new TempDir();
+        PythonProcess.Run("""
             import sys, torch
             base = torch.arange(24, dtype=torch.float32).reshape(4, 6)
             torch.save({"t": base.t(), "s": base[1:3, ::2]}, sys.argv[1])

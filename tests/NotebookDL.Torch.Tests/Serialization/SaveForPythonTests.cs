@@ -40,7 +40,7 @@ public sealed class SaveForPythonTests
     [Fact]
     public void PythonLoadsEveryDtypeShapeAndValue()
     {
-        using var dir = PythonScript.TempDirectory();
+        using var dir = new TempDir();
         using var scope = torch.NewDisposeScope();
         var grid = torch.arange(12, dtype: float32).reshape(3, 4);
         var entries = new (string Key, Tensor T, double[] Values)[]
@@ -66,15 +66,15 @@ public sealed class SaveForPythonTests
         var expected = entries.Select(e => new { key = e.Key, dtype = e.T.dtype.TorchName(), shape = e.T.shape, values = e.Values });
         File.WriteAllText(dir.File("expected.json"), JsonSerializer.Serialize(expected));
 
-        var output = PythonScript.Run(CheckScript, dir.File("ours.pt"), dir.File("expected.json"));
+        var output = PythonProcess.Run(CheckScript, dir.File("ours.pt"), dir.File("expected.json"));
         Assert.Equal(entries.Length.ToString(), output.Trim());
     }
 
     [Fact]
     public void APythonStateDictSurvivesLoadAndSaveHere()
     {
-        using var dir = PythonScript.TempDirectory();
-        PythonScript.Run("""
+        using var dir = new TempDir();
+        PythonProcess.Run("""
             import sys, torch, torch.nn as nn
             torch.manual_seed(1)
             m = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(), nn.Linear(4, 2))
@@ -84,7 +84,7 @@ public sealed class SaveForPythonTests
         torch.save(loaded, dir.File("resaved.pt"));
         foreach (var t in loaded.Values) t.Dispose();
 
-        var output = PythonScript.Run("""
+        var output = PythonProcess.Run("""
             import sys, torch
             a, b = torch.load(sys.argv[1]), torch.load(sys.argv[2])
             assert list(a.keys()) == list(b.keys()), (list(a.keys()), list(b.keys()))
@@ -100,7 +100,7 @@ public sealed class SaveForPythonTests
     [Fact]
     public void SaveThenLoadHereIsExact()
     {
-        using var dir = PythonScript.TempDirectory();
+        using var dir = new TempDir();
         using var scope = torch.NewDisposeScope();
         var state = new Dictionary<string, Tensor>
         {
@@ -115,7 +115,7 @@ public sealed class SaveForPythonTests
         {
             Assert.Equal(t.dtype, loaded[k].dtype);
             Assert.Equal(t.shape, loaded[k].shape);
-            Assert.Equal(RawBytes.Of(t), RawBytes.Of(loaded[k]));
+            Assert.Equal(TensorFiles.Bytes(t), TensorFiles.Bytes(loaded[k]));
         }
     }
 }

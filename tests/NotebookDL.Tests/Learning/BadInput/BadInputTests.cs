@@ -111,11 +111,11 @@ public class BadInputTests
     public void FashionMnist_names_the_missing_labels_file_when_only_images_exist()
     {
         using var dir = new TempDir();
-        File.Copy(Path.Combine(Datasets.FashionMnist.PackageDir, "t10k-images-idx3-ubyte.gz"), dir["t10k-images-idx3-ubyte.gz"]);
+        File.Copy(Path.Combine(Datasets.FashionMnist.PackageDir, "t10k-images-idx3-ubyte.gz"), dir.File("t10k-images-idx3-ubyte.gz"));
 
         var e = Assert.Throws<FileNotFoundException>(() => Datasets.FashionMnist.Load(train: false, dir: dir.Path));
 
-        Assert.Contains(dir["t10k-labels-idx1-ubyte.gz"], e.Message);
+        Assert.Contains(dir.File("t10k-labels-idx1-ubyte.gz"), e.Message);
     }
 
     [Fact]
@@ -130,12 +130,12 @@ public class BadInputTests
     public void FromFolder_without_a_train_subfolder_names_the_expected_folder_and_what_is_there()
     {
         using var dir = new TempDir();
-        Directory.CreateDirectory(dir["training"]);
-        Directory.CreateDirectory(dir["valid"]);
+        Directory.CreateDirectory(dir.File("training"));
+        Directory.CreateDirectory(dir.File("valid"));
 
         var e = Assert.Throws<DirectoryNotFoundException>(() => ImageDataLoaders.FromFolder(dir.Path));
 
-        Assert.Contains(dir["train"], e.Message);
+        Assert.Contains(dir.File("train"), e.Message);
         Assert.Contains("training", e.Message);
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using NotebookDL.Vision.Augment;
 using static NotebookDL.Tests.Vision.Augment.AugmentTestSupport;
@@ -13,8 +11,6 @@ namespace NotebookDL.Tests.Vision.Augment;
 /// </summary>
 public class GridSampleParityTests
 {
-    private const string Python = "/usr/bin/python3";
-
     private const string Script = """
         import json, sys, numpy as np, torch
         import torch.nn.functional as F
@@ -36,7 +32,7 @@ public class GridSampleParityTests
     [Fact]
     public void Affine_resampling_matches_pytorch()
     {
-        if (!File.Exists(Python)) Assert.Fail($"{Python} (with torch) is required for the parity test.");
+        if (!File.Exists(PythonProcess.Executable)) Assert.Fail($"{PythonProcess.Executable} (with torch) is required for the parity test.");
         long[] shape = [4, 2, 7, 11];
         AffineMatrix[] matrices =
         [
@@ -48,35 +44,14 @@ public class GridSampleParityTests
         using var x = RandomImages(4, 2, 7, 11, seed: 21);
         using var theta = AffineMatrix.ToTheta(matrices.Select(m => m.ForAspect(7, 11)).ToArray(), float32, CPU);
 
-        var dir = Directory.CreateTempSubdirectory("nbdl-augment-parity-").FullName;
-        try
-        {
-            File.WriteAllBytes(Path.Combine(dir, "x.f32"), MemoryMarshal.AsBytes(x.ToArray<float>().AsSpan()).ToArray());
-            File.WriteAllBytes(Path.Combine(dir, "theta.f32"), MemoryMarshal.AsBytes(theta.ToArray<float>().AsSpan()).ToArray());
-            File.WriteAllText(Path.Combine(dir, "meta.json"), JsonSerializer.Serialize(new { shape }));
-            File.WriteAllText(Path.Combine(dir, "parity.py"), Script);
-            RunPython(Path.Combine(dir, "parity.py"), dir);
-            var expectedData = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(Path.Combine(dir, "out.f32"))).ToArray();
-            using var expected = tensor(expectedData, shape);
+        using var dir = new TempDir("nbdl-augment-parity-");
+        TensorFiles.Write(dir.File("x.f32"), x);
+        TensorFiles.Write(dir.File("theta.f32"), theta);
+        File.WriteAllText(dir.File("meta.json"), JsonSerializer.Serialize(new { shape }));
+        PythonProcess.Run(Script, dir.Path);
+        using var expected = TensorFiles.Read(dir.File("out.f32"), ScalarType.Float32, shape);
 
-            var (result, _) = new AffineCoordTransform([new PerImage(matrices)], []).Apply(x, Labels(4), training: true);
-            using (result) Assert.True(MaxAbsDiff(result, expected) < 1e-5f, $"max difference {MaxAbsDiff(result, expected)}");
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-
-    private static void RunPython(string script, string dir)
-    {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(dir);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000)) { process.Kill(); Assert.Fail("python3 parity helper timed out"); }
-        Assert.True(process.ExitCode == 0, $"python3 parity helper failed: {stderr.Result}");
+        var (result, _) = new AffineCoordTransform([new PerImage(matrices)], []).Apply(x, Labels(4), training: true);
+        using (result) Assert.True(MaxAbsDiff(result, expected) < 1e-5f, $"max difference {MaxAbsDiff(result, expected)}");
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace NotebookDL.Torch.Tests.NN;
+namespace NotebookDL.TestSupport;
 
 /// <summary>
 /// Runs snippets in Debian's python3-torch to get expected values. One long-lived <c>/usr/bin/python3</c> process
@@ -12,9 +12,6 @@ namespace NotebookDL.Torch.Tests.NN;
 /// </summary>
 public sealed class PyTorchOracle : IDisposable
 {
-    // /usr/bin/python3 on purpose: the python3 found on PATH has no torch.
-    private const string Python = "/usr/bin/python3";
-
     private const string Server = """
 import sys, json, os, traceback
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -46,19 +43,20 @@ for line in sys.stdin:
 """;
 
     private readonly Process _process;
+    private readonly TempDir _scriptDir = new("nbdl_oracle_server_");
     private readonly object _gate = new();
 
     public PyTorchOracle()
     {
-        var script = Path.Combine(Path.GetTempPath(), $"nbdl_oracle_{Environment.ProcessId}_{Guid.NewGuid():N}.py");
+        var script = _scriptDir.File("oracle.py");
         File.WriteAllText(script, Server);
-        _process = Process.Start(new ProcessStartInfo(Python, ["-u", script])
+        _process = Process.Start(new ProcessStartInfo(PythonProcess.Executable, ["-u", script])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = false,
             UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"Could not start {Python}.");
+        }) ?? throw new InvalidOperationException($"Could not start {PythonProcess.Executable}.");
     }
 
     /// <summary>Result of one snippet: tensors by name (as C# tensors) and plain JSON values.</summary>
@@ -76,55 +74,34 @@ for line in sys.stdin:
     /// <summary>Runs <paramref name="code"/> with <paramref name="inputs"/> (float32, float64 or int64 tensors).</summary>
     public Result Run(string code, IReadOnlyDictionary<string, Tensor>? inputs = null)
     {
-        var dir = Directory.CreateTempSubdirectory("nbdl_oracle_").FullName;
-        try
+        using var temp = new TempDir("nbdl_oracle_");
+        var dir = temp.Path;
+        var manifest = new JsonObject();
+        foreach (var (name, t) in inputs ?? new Dictionary<string, Tensor>())
         {
-            var manifest = new JsonObject();
-            foreach (var (name, t) in inputs ?? new Dictionary<string, Tensor>())
-            {
-                manifest[name] = new JsonObject { ["dtype"] = t.dtype.TorchName(), ["shape"] = new JsonArray(t.shape.Select(s => (JsonNode)s).ToArray()) };
-                File.WriteAllBytes(Path.Combine(dir, name + ".bin"), Bytes(t));
-            }
-            File.WriteAllText(Path.Combine(dir, "in.json"), manifest.ToJsonString());
-            string? reply;
-            lock (_gate)
-            {
-                _process.StandardInput.WriteLine(JsonSerializer.Serialize(new { dir, code }));
-                _process.StandardInput.Flush();
-                reply = _process.StandardOutput.ReadLine();
-            }
-            var json = JsonNode.Parse(reply ?? throw new InvalidOperationException("The PyTorch oracle process ended."))!;
-            if (!(bool)json["ok"]!) throw new InvalidOperationException("PyTorch snippet failed:\n" + (string?)json["error"]);
-            var tensors = new Dictionary<string, Tensor>();
-            var values = new Dictionary<string, JsonNode?>();
-            foreach (var (name, node) in json["out"]!.AsObject())
-            {
-                if (node!.AsObject().ContainsKey("value")) { values[name] = node["value"]?.DeepClone(); continue; }
-                var shape = node["shape"]!.AsArray().Select(x => (long)x!).ToArray();
-                var bytes = File.ReadAllBytes(Path.Combine(dir, "out_" + name + ".bin"));
-                tensors[name] = (string)node["dtype"]! switch
-                {
-                    "int64" => torch.tensor(Cast<long>(bytes), shape),
-                    "float64" => torch.tensor(Cast<double>(bytes), shape),
-                    _ => torch.tensor(Cast<float>(bytes), shape),
-                };
-            }
-            return new Result(tensors, values);
+            manifest[name] = TensorFiles.Spec(t.dtype, t.shape);
+            TensorFiles.Write(temp.File(name + ".bin"), t);
         }
-        finally
+        File.WriteAllText(temp.File("in.json"), manifest.ToJsonString());
+        string? reply;
+        lock (_gate)
         {
-            Directory.Delete(dir, recursive: true);
+            _process.StandardInput.WriteLine(JsonSerializer.Serialize(new { dir, code }));
+            _process.StandardInput.Flush();
+            reply = _process.StandardOutput.ReadLine();
         }
+        var json = JsonNode.Parse(reply ?? throw new InvalidOperationException("The PyTorch oracle process ended."))!;
+        if (!(bool)json["ok"]!) throw new InvalidOperationException("PyTorch snippet failed:\n" + (string?)json["error"]);
+        var tensors = new Dictionary<string, Tensor>();
+        var values = new Dictionary<string, JsonNode?>();
+        foreach (var (name, node) in json["out"]!.AsObject())
+        {
+            if (node!.AsObject().ContainsKey("value")) { values[name] = node["value"]?.DeepClone(); continue; }
+            // The server sends int64 and float64 as they are and everything else as float32.
+            tensors[name] = TensorFiles.Read(temp.File("out_" + name + ".bin"), TensorFiles.ParseDtype((string)node["dtype"]!), TensorFiles.ParseShape(node["shape"]!));
+        }
+        return new Result(tensors, values);
     }
-
-    private static byte[] Bytes(Tensor t) => t.dtype switch
-    {
-        ScalarType.Int64 => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.ToArray<long>().AsSpan()).ToArray(),
-        ScalarType.Float64 => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.ToArray<double>().AsSpan()).ToArray(),
-        _ => System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.ToArray<float>().AsSpan()).ToArray(),
-    };
-
-    private static T[] Cast<T>(byte[] bytes) where T : unmanaged => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(bytes).ToArray();
 
     public void Dispose()
     {
@@ -138,5 +115,6 @@ for line in sys.stdin:
             // Already gone.
         }
         _process.Dispose();
+        _scriptDir.Dispose();
     }
 }
