@@ -24,6 +24,20 @@ internal static class ScriptEnvironment
     /// <summary>Extra usings added when NotebookDL.Torch.dll is present.</summary>
     public static readonly string[] TorchImports = ["NotebookDL.Torch", "NotebookDL.Torch.torch"];
 
+    /// <summary>
+    /// Extra usings added when NotebookDL.dll (the fastai layer) is present, so a lesson writes
+    /// <c>VisionLearner(dls, Models.ResNet18, metrics: [Metrics.Accuracy])</c> as the design shows.
+    /// </summary>
+    public static readonly string[] FastaiImports =
+    [
+        "NotebookDL", "NotebookDL.Learning", "NotebookDL.Vision", "NotebookDL.Models", "NotebookDL.Data",
+        "NotebookDL.Vision.Learners", // using static: VisionLearner(...)
+        "NotebookDL.Vision.Augment.Augmentations", // using static: AugTransforms()
+    ];
+
+    /// <summary>Whether NotebookDL.dll sits next to the kernel.</summary>
+    public static bool HasFastai => File.Exists(Path.Combine(KernelDirectory, "NotebookDL.dll"));
+
     /// <summary>Framework assemblies beyond Roslyn's defaults that notebooks commonly need.</summary>
     private static readonly string[] FrameworkAssemblies =
     [
@@ -51,7 +65,9 @@ internal static class ScriptEnvironment
             if (File.Exists(path)) references.Add(DocumentedReference.FromFile(path));
         }
 
-        var imports = HasTorch ? DefaultImports.Concat(TorchImports) : DefaultImports;
+        var imports = DefaultImports.AsEnumerable();
+        if (HasTorch) imports = imports.Concat(TorchImports);
+        if (HasTorch && HasFastai) imports = imports.Concat(FastaiImports);
         return ScriptOptions.Default
             .AddReferences(FrameworkAssemblies.Select(TryLoad).OfType<Assembly>())
             // By Assembly, not by file: scripting then knows they are already loaded, and a later #r does not

@@ -1,0 +1,66 @@
+using NotebookDL.Data;
+using NotebookDL.Display;
+using NotebookDL.Learning.Data;
+using NotebookDL.Torch;
+using NotebookDL.Torch.Modules;
+using NotebookDL.Vision.Augment;
+
+namespace NotebookDL.Vision;
+
+/// <summary>Runs a frozen body once over a loader's items and keeps its activations (the course's precompute).</summary>
+internal static class BodyActivations
+{
+    /// <summary>
+    /// The body's activations (N, C, h, w) and the targets (N) over every item of <paramref name="dl"/>, computed
+    /// in eval mode under no_grad, without augmentation (an image loader is re-read unshuffled with its
+    /// deterministic batch transforms only). The caller owns both tensors.
+    /// </summary>
+    public static (Tensor X, Tensor Y) Compute(Module<Tensor, Tensor> body, IDataLoader dl, ProgressDisplay? progress)
+    {
+        var source = Source(dl);
+        var (xs, ys) = (new List<Tensor>(), new List<Tensor>());
+        var wasTraining = body.training;
+        body.eval();
+        try
+        {
+            using var noGrad = torch.no_grad();
+            foreach (var batch in source)
+            {
+                using (batch)
+                {
+                    xs.Add(body.call(batch.X).DetachFromDisposeScope());
+                    ys.Add(batch.Y.clone().DetachFromDisposeScope());
+                }
+                progress?.Advance();
+            }
+            if (xs.Count == 0) throw new InvalidOperationException("Precompute found no batches: the data loader is empty.");
+            return (torch.cat(xs).DetachFromDisposeScope(), torch.cat(ys).DetachFromDisposeScope());
+        }
+        finally
+        {
+            foreach (var t in xs.Concat(ys)) t.Dispose();
+            body.train(wasTraining);
+        }
+    }
+
+    /// <summary>True when <paramref name="dls"/>' training data is augmented (random batch or item transforms).</summary>
+    public static bool IsAugmented(IDataLoaders dls, out string what)
+    {
+        what = "";
+        if (dls.Train is not DataLoader train) return false;
+        var random = train.BatchTransforms.OfType<IRandomBatchTransform>().Select(t => t.GetType().Name)
+            .Concat(train.Dataset is ImageDataset images ? images.ItemTransforms.OfType<RandomResizedCrop>().Select(t => t.GetType().Name) : [])
+            .ToList();
+        what = string.Join(", ", random);
+        return random.Count > 0;
+    }
+
+    /// <summary>Batches a <see cref="Compute"/> pass over <paramref name="dl"/> runs (every item, so the last partial batch too).</summary>
+    public static int Batches(IDataLoader dl) => Source(dl).Count;
+
+    private static IDataLoader Source(IDataLoader dl) => dl is DataLoader images ? Deterministic(images) : dl;
+
+    /// <summary>The same items in dataset order, without shuffling, random item transforms or augmentation.</summary>
+    private static DataLoader Deterministic(DataLoader dl) => new(dl.Dataset, dl.Bs, shuffle: false, dropLast: false, dl.NumWorkers, dl.Seed,
+        dl.BatchTransforms.Where(t => t is not IRandomBatchTransform), dl.Device, training: false);
+}

@@ -1,0 +1,97 @@
+using NotebookDL.Display;
+using NotebookDL.Learning;
+using NotebookDL.Learning.Data;
+using NotebookDL.Torch;
+using NotebookDL.Torch.Modules;
+
+namespace NotebookDL.Vision;
+
+/// <summary>
+/// The course's <c>precompute=True</c>: while the body is frozen, its activations for every training and validation
+/// image are computed once (eval mode, no_grad, no augmentation) and the fit trains only the head on them, which on a
+/// CPU is many times faster than running the body every epoch. For the fit's duration the learner's data is swapped
+/// for loaders over the cached activations and the body for a <see cref="FeatureBypass"/>; both are put back after
+/// the fit. A fit with an unfrozen body or augmented training data switches precompute off, with a message, since
+/// the cached activations would then be wrong. Attach it with <c>learn.Precompute = true</c>.
+/// </summary>
+public sealed class PrecomputeCallback : Callback
+{
+    private (Tensor X, Tensor Y)? _train, _valid;
+    private IDataLoaders? _cachedFor;
+    private IDataLoaders? _originalDls;
+
+    /// <summary>First, so that every other callback (progress, recorder) sees the cached-activation loaders.</summary>
+    public override int Order => -20;
+
+    /// <summary>Items whose activations are cached (training, validation), or null before the first fit.</summary>
+    public (long Train, long Valid)? CachedItems => _train is { } t && _valid is { } v ? (t.X.shape[0], v.X.shape[0]) : null;
+
+    /// <summary>Why precompute cannot be used for <paramref name="learn"/> now, or null when it can.</summary>
+    public static string? ReasonOff(Learner learn)
+    {
+        if (!IsVisionModel(learn.Model)) return "the model is not a Sequential(body, head) from VisionLearner.";
+        var body = Body(learn.Model);
+        var batchNorm = new HashSet<Tensor>(body.modules().OfType<BatchNorm>().SelectMany(m => m.parameters(recurse: false)), ReferenceEqualityComparer.Instance);
+        if (body.parameters().Any(p => p.requires_grad && !batchNorm.Contains(p)))
+            return "the body is unfrozen (Unfreeze, or no pretrained weights), so its activations change while training.";
+        if (BodyActivations.IsAugmented(learn.Dls, out var what))
+            return $"the training data is augmented ({what}); precomputed activations would be those of the un-augmented images.";
+        return null;
+    }
+
+    public override void BeforeFit()
+    {
+        PutBack();
+        if (ReasonOff(Learn) is { } reason)
+        {
+            Console.WriteLine($"Precompute is now off: {reason}");
+            Learn.RemoveCb(this);
+            ClearCache();
+            return;
+        }
+        EnsureCache();
+        var bs = Learn.Dls.Train.BatchSize;
+        _originalDls = Learn.Dls;
+        Learn.Dls = new FeatureDataLoaders(new FeatureLoader(_train!.Value.X, _train.Value.Y, bs, training: true, seed: Learn.TrainIter),
+            new FeatureLoader(_valid!.Value.X, _valid.Value.Y, bs, training: false), _originalDls.Vocab);
+        ((Sequential)Learn.Model).register_module("0", new FeatureBypass(Body(Learn.Model)));
+    }
+
+    public override void AfterFit() => PutBack();
+
+    /// <summary>Restores the real data and body if a fit swapped them (also after a fit that died with an error).</summary>
+    public void PutBack()
+    {
+        if (Learner is null) return;
+        if (Learn.Model is Sequential model && model[0] is FeatureBypass bypass) model.register_module("0", bypass.Body);
+        if (_originalDls is not null) Learn.Dls = _originalDls;
+        _originalDls = null;
+    }
+
+    /// <summary>Frees the cached activations (they are recomputed on the next fit).</summary>
+    public void ClearCache()
+    {
+        foreach (var t in new[] { _train?.X, _train?.Y, _valid?.X, _valid?.Y }) t?.Dispose();
+        (_train, _valid, _cachedFor) = (null, null, null);
+    }
+
+    private void EnsureCache()
+    {
+        if (_cachedFor == Learn.Dls && _train is not null) return;
+        ClearCache();
+        var (train, valid) = (Learn.Dls.Train, Learn.Dls.Valid);
+        using var progress = new ProgressDisplay(BodyActivations.Batches(train) + BodyActivations.Batches(valid), "precompute activations");
+        var body = Body(Learn.Model);
+        _train = BodyActivations.Compute(body, train, progress);
+        _valid = BodyActivations.Compute(body, valid, progress);
+        _cachedFor = Learn.Dls;
+    }
+
+    internal static bool IsVisionModel(Module model) => model is Sequential { Count: >= 2 } s && s[0] is Sequential or FeatureBypass;
+
+    internal static Sequential Body(Module model)
+    {
+        var first = ((Sequential)model)[0];
+        return first as Sequential ?? ((FeatureBypass)first).Body;
+    }
+}

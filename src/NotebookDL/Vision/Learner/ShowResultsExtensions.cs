@@ -1,0 +1,46 @@
+using NotebookDL.Data;
+using NotebookDL.Display;
+using NotebookDL.Learning;
+using NotebookDL.Torch;
+
+namespace NotebookDL.Vision;
+
+/// <summary>fastai's <c>show_results</c> for image classifiers.</summary>
+public static class ShowResultsExtensions
+{
+    /// <summary>
+    /// The first <paramref name="maxN"/> validation images captioned "actual / predicted" (a wrong prediction reads as
+    /// two different names). Displays the grid unless <paramref name="display"/> is false.
+    /// </summary>
+    public static MimeBundle ShowResults(this Learner learn, int maxN = 9, bool display = true)
+    {
+        ArgumentNullException.ThrowIfNull(learn);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxN);
+        if (learn.Dls.Valid is not DataLoader valid)
+            throw new NotSupportedException($"ShowResults shows images from an image DataLoader; the validation loader is a {learn.Dls.Valid.GetType().Name}.");
+        var vocab = learn.Dls.Vocab ?? throw new InvalidOperationException("ShowResults needs class names: the data has no vocab.");
+        var n = Math.Min(maxN, valid.Dataset.Count);
+        var captions = new List<(int, string)>(n);
+        var wasTraining = learn.Model.training;
+        learn.Model.eval();
+        try
+        {
+            using var noGrad = torch.no_grad();
+            for (var i = 0; i < n; i++)
+            {
+                using var scope = torch.NewDisposeScope();
+                using var batch = valid.Item(i);
+                var predicted = learn.Model.call(batch.X).argmax(-1).item<long>();
+                var actual = batch.Y.item<long>();
+                captions.Add((i, $"{vocab[(int)actual]} / {vocab[(int)predicted]}"));
+            }
+        }
+        finally
+        {
+            learn.Model.train(wasTraining);
+        }
+        var bundle = ItemImages.Grid(valid, captions, "Actual / Predicted");
+        if (display) Displayer.DisplayBundle(bundle);
+        return bundle;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using NotebookDL.Data;
+using NotebookDL.Learning;
+using NotebookDL.Learning.Data;
+using NotebookDL.Torch;
+
+namespace NotebookDL.Vision;
+
+/// <summary>Accuracy of the same model with and without test-time augmentation (see <see cref="TtaExtensions.TtaAccuracy"/>).</summary>
+public sealed record TtaAccuracyResult(double Plain, double WithTta, int N, double Beta)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"accuracy {Plain:P2} without TTA, {WithTta:P2} with TTA (n {N}, beta {Beta})");
+}
+
+/// <summary>Test-time augmentation, as fastai v2's <c>Learner.tta</c>.</summary>
+public static class TtaExtensions
+{
+    /// <summary>
+    /// Predicts the validation set <paramref name="n"/> times with the training augmentations switched on (a new
+    /// random draw each pass), averages those probabilities, and blends the average with the plain prediction:
+    /// <c>preds = lerp(augMean, plain, beta) = (1 - beta) * augMean + beta * plain</c>. With
+    /// <paramref name="useMax"/> the element-wise maximum over all passes is returned instead. Returns
+    /// probabilities (N, C) and targets (N); the caller owns both.
+    /// </summary>
+    /// <param name="learn">The learner.</param>
+    /// <param name="n">Augmented passes.</param>
+    /// <param name="beta">Weight of the un-augmented prediction.</param>
+    /// <param name="useMax">Take the maximum over passes instead of blending means.</param>
+    /// <param name="augmented">The loader of augmented pass i; by default the validation items with the training
+    /// transforms (random item and batch transforms in training mode), seeded per pass.</param>
+    /// <example><code>
+    /// var (probs, targets) = learn.Tta();
+    /// var accuracy = MetricFunctions.Accuracy(probs, targets).item&lt;double&gt;();
+    /// </code></example>
+    public static (Tensor Probs, Tensor Targets) Tta(this Learner learn, int n = 4, double beta = 0.25, bool useMax = false,
+        Func<int, IDataLoader>? augmented = null)
+    {
+        ArgumentNullException.ThrowIfNull(learn);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        if (beta is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta weighs the plain prediction and must be in [0, 1].");
+        var passLoader = augmented ?? AugmentedValid(learn.Dls);
+        var passes = new List<Tensor>();
+        try
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var (p, targets, _) = learn.GetPreds(passLoader(i), withLoss: false);
+                targets.Dispose();
+                passes.Add(p);
+            }
+            var (plain, y, _) = learn.GetPreds(learn.Dls.Valid, withLoss: false);
+            using (plain) return (Combine(passes, plain, beta, useMax), y);
+        }
+        finally
+        {
+            foreach (var p in passes) p.Dispose();
+        }
+    }
+
+    /// <summary>Accuracy on the validation set with and without <see cref="Tta"/>.</summary>
+    public static TtaAccuracyResult TtaAccuracy(this Learner learn, int n = 4, double beta = 0.25)
+    {
+        double Accuracy(Tensor p, Tensor t)
+        {
+            using var a = MetricFunctions.Accuracy(p, t);
+            return a.item<double>();
+        }
+        var (plain, targets, _) = learn.GetPreds(withLoss: false);
+        double plainAccuracy;
+        using (plain)
+        using (targets)
+            plainAccuracy = Accuracy(plain, targets);
+        var (probs, y) = learn.Tta(n, beta);
+        using (probs)
+        using (y)
+            return new TtaAccuracyResult(plainAccuracy, Accuracy(probs, y), n, beta);
+    }
+
+    /// <summary>
+    /// fastai's combination of the passes: the mean of <paramref name="augmented"/> (or with <paramref name="useMax"/>
+    /// the maximum over them and <paramref name="plain"/>), linearly interpolated towards <paramref name="plain"/> by
+    /// <paramref name="beta"/>. Returns a new tensor.
+    /// </summary>
+    public static Tensor Combine(IReadOnlyList<Tensor> augmented, Tensor plain, double beta, bool useMax = false)
+    {
+        if (augmented.Count == 0) throw new ArgumentException("TTA needs at least one augmented pass.", nameof(augmented));
+        using var scope = torch.NewDisposeScope();
+        var stacked = torch.stack(augmented.ToArray());
+        var result = useMax
+            ? torch.stack([stacked.amax(0), plain]).amax(0)
+            : torch.lerp(stacked.mean(0), plain, beta);
+        return result.DetachFromDisposeScope();
+    }
+
+    /// <summary>Pass i: the validation items through the training-mode transforms, with a seed of its own.</summary>
+    private static Func<int, IDataLoader> AugmentedValid(IDataLoaders dls)
+    {
+        if (dls.Valid is not DataLoader valid)
+            throw new NotSupportedException(
+                $"Tta augments an image DataLoader; the validation loader here is a {dls.Valid.GetType().Name}. Pass augmented: i => loader.");
+        return i => new DataLoader(valid.Dataset, valid.Bs, shuffle: false, dropLast: false, valid.NumWorkers, valid.Seed + 7919 * (i + 1),
+            valid.BatchTransforms, valid.Device, training: true);
+    }
+}
