@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text;
 using NotebookDL.Data;
 using NotebookDL.Display;
-using NotebookDL.Display.Imaging;
 using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
@@ -10,9 +7,6 @@ namespace NotebookDL.Vision;
 /// <summary>Shows a batch of images with their labels in the notebook (fastai's <c>show_batch</c>).</summary>
 public static class ShowBatchExtensions
 {
-    // Small images (28x28) are enlarged to at least this many pixels per side so they are legible.
-    private const int MinDisplaySize = 96;
-
     /// <summary>
     /// Displays up to <paramref name="maxN"/> training images (batch transforms decoded, e.g. de-normalised) in a
     /// grid captioned with their class names, and returns the bundle: text/html (a grid of PNGs with captions,
@@ -48,47 +42,6 @@ public static class ShowBatchExtensions
         return items;
     }
 
-    private static MimeBundle BuildBundle(List<(Image Image, string Label)> items, int cols)
-    {
-        var html = new StringBuilder("<div style=\"display:grid;grid-template-columns:repeat(")
-            .Append(cols).Append(",max-content);gap:8px 12px\">");
-        foreach (var (image, label) in items)
-        {
-            var png = Convert.ToBase64String(PngEncoder.Encode(ForPng(image).Pixels, image.Width, image.Height, ForPng(image).Channels));
-            var scale = Math.Max(1, (MinDisplaySize + image.Width - 1) / image.Width);
-            html.Append("<figure style=\"margin:0;text-align:center\">")
-                .Append($"<img src=\"data:image/png;base64,{png}\" width=\"{image.Width * scale}\" height=\"{image.Height * scale}\" style=\"image-rendering:pixelated\" alt=\"{WebUtility.HtmlEncode(label)}\"/>")
-                .Append($"<figcaption style=\"font-family:sans-serif;font-size:12px\">{WebUtility.HtmlEncode(label)}</figcaption></figure>");
-        }
-        html.Append("</div>");
-        var grid = Grid(items.Select(i => i.Image).ToList(), cols);
-        var plain = $"{items.Count} images: {string.Join(", ", items.Select(i => i.Label))}";
-        return ImageBundle.FromPixels(grid.Pixels, grid.Width, grid.Height, grid.Channels, plain).With(MimeBundle.TextHtml, html.ToString());
-    }
-
-    private static Image ForPng(Image image) => image.Channels == 2 ? image.Convert(ColorModes.Gray) : image;
-
-    /// <summary>The images enlarged (nearest neighbour, to keep pixels crisp) and tiled on white, row by row.</summary>
-    private static Image Grid(List<Image> images, int cols)
-    {
-        var channels = images.Any(i => i.Channels >= 3) ? 3 : 1;
-        var cellW = images.Max(i => i.Width);
-        var cellH = images.Max(i => i.Height);
-        var scale = Math.Max(1, (MinDisplaySize + cellW - 1) / cellW);
-        const int gap = 4;
-        var rows = (images.Count + cols - 1) / cols;
-        int outW = cols * (cellW * scale + gap) - gap, outH = rows * (cellH * scale + gap) - gap;
-        var pixels = new byte[outW * outH * channels];
-        Array.Fill(pixels, (byte)255);
-        for (var n = 0; n < images.Count; n++)
-        {
-            var image = images[n].Convert(channels == 1 ? ColorModes.Gray : ColorModes.Rgb);
-            int ox = n % cols * (cellW * scale + gap), oy = n / cols * (cellH * scale + gap);
-            for (var y = 0; y < image.Height * scale; y++)
-                for (var x = 0; x < image.Width * scale; x++)
-                    for (var c = 0; c < channels; c++)
-                        pixels[((oy + y) * outW + ox + x) * channels + c] = image[y / scale, x / scale, c];
-        }
-        return new Image(pixels, outW, outH, channels);
-    }
+    private static MimeBundle BuildBundle(List<(Image Image, string Label)> items, int cols) =>
+        CaptionedGrid.ToBundle(items, cols, $"{items.Count} images: {string.Join(", ", items.Select(i => i.Label))}");
 }
