@@ -19,9 +19,9 @@ public class VisionLearnerRealDataTests(ITestOutputHelper output)
     public void ResNet18_reaches_85_percent_in_one_epoch_on_10000_real_images()
     {
         const int trainCount = 10_000, testCount = 2_000, seed = 42;
+        using var scope = NewDisposeScope();
         var (trainImages, trainLabels) = Datasets.FashionMnist.Load(train: true);
         var (testImages, testLabels) = Datasets.FashionMnist.Load(train: false);
-        using var scope = NewDisposeScope();
         var xTrain = Resize56(trainImages[..trainCount]);
         var xTest = Resize56(testImages[..testCount]);
         // Normalised with the training subset's own statistics (fastai's Normalize.from_stats on the data).
