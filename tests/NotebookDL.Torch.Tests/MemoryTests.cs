@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace NotebookDL.Torch.Tests;
 
@@ -66,19 +65,12 @@ public class MemoryTests
         for (var i = 0; i < 500; i++) Step(); // warm up allocator caches and JIT
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var before = ResidentBytes();
+        var before = ProcessMemory.ResidentBytes();
         for (var i = 0; i < 20_000; i++) Step();
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var growth = ResidentBytes() - before;
+        var growth = ProcessMemory.ResidentBytes() - before;
         Assert.True(growth < 50L * 1024 * 1024, $"RSS grew by {growth / (1024 * 1024.0):F1} MB over 20,000 steps");
-    }
-
-    private static long ResidentBytes()
-    {
-        // VmRSS from /proc is the whole process's resident memory, native allocations included.
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:"));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using NotebookDL.Display;
 using NotebookDL.Learning;
@@ -6,6 +5,7 @@ using static NotebookDL.Tests.Learning.LearningFixtures;
 
 namespace NotebookDL.Tests.Learning;
 
+[Collection(nameof(ProcessMemoryCollection))]
 public class ExportAndDisplayTests
 {
     static ExportAndDisplayTests() => ModelRegistry.Register("test-mlp", args =>
@@ -113,11 +113,11 @@ public class ExportAndDisplayTests
         learn.Fit(1, 1e-3); // warm-up: allocator pools, JIT, optimizer state
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var before = Process.GetCurrentProcess().WorkingSet64;
+        var before = ProcessMemory.ResidentBytes();
         learn.Fit(1, 1e-3);
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var after = Process.GetCurrentProcess().WorkingSet64;
+        var after = ProcessMemory.ResidentBytes();
         Assert.Equal(200, learn.Recorder.Losses.Count);
         var growthMb = (after - before) / (1024.0 * 1024);
         Assert.True(growthMb < 20, $"RSS grew by {growthMb:F1} MB over 200 batches");

@@ -4,6 +4,7 @@ using NotebookDL.Vision;
 
 namespace NotebookDL.Tests.Vision;
 
+[Collection(nameof(ProcessMemoryCollection))]
 public class ImageDataLoadersTests
 {
     private static readonly string[] Classes = ["cat", "dog", "emu"];
@@ -139,19 +140,13 @@ public class ImageDataLoadersTests
         Epoch();
         Epoch();
         GC.Collect();
-        var before = Rss();
+        var before = ProcessMemory.ResidentBytes();
         for (var e = 0; e < 5; e++) Epoch();
         GC.Collect();
-        var growth = Rss() - before;
+        var growth = ProcessMemory.ResidentBytes() - before;
         // 5 epochs allocate 5 x 7 batches x 16 x 3 x 64 x 64 x 4 bytes = 27.5 MB of batch tensors; a leak would keep it all.
         // Measured without a leak: ~2 MB (allocator and managed-heap noise).
         Assert.True(growth < 10 * 1024 * 1024, $"RSS grew by {growth / 1024} KiB");
-    }
-
-    private static long Rss()
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:"));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
     private static void CopyTree(string from, string to)
