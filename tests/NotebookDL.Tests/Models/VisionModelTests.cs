@@ -88,7 +88,7 @@ public sealed class VisionModelTests(TorchvisionReference reference, ITestOutput
     {
         using var model = M.VisionModel(M.ResNet18, nOut: 10);
         var groups = M.ResNetSplit(model);
-        var names = model.named_parameters().ToDictionary(p => p.param, p => p.name, ReferenceEqualityComparer.Instance);
+        var names = model.named_parameters().ToDictionary(p => (object)p.param, p => p.name, ReferenceEqualityComparer.Instance);
         Assert.Equal(3, groups.Count);
         Assert.Equal("0.0.weight", names[groups[0][0]]);               // conv1
         Assert.Equal("0.5.1.bn2.bias", names[groups[0][^1]]);          // end of layer2

@@ -31,11 +31,17 @@ out["fans"] = [list(nn.init._calculate_fan_in_and_fan_out(torch.empty(s))) for s
     /// <summary>Spread statistics of a large draw: (std, max |x|) — a uniform's max is its bound, a normal's std its scale.</summary>
     private static (double std, double maxAbs) Spread(Tensor t) => (t.std().item<double>(), t.abs().max().item<double>());
 
+    /// <summary>
+    /// Our draw and PyTorch's come from the same uniform distribution. Their maxima both sit within 1/n of the bound
+    /// (3% is ample for n >= 400). Their sample stds differ by sampling noise: each has relative standard error
+    /// at most sqrt(1/(2n)) (kurtosis <= 3), so their difference at most sqrt(1/n); allow 5 of those, and never less than 3%.
+    /// </summary>
     private static void SameSpread(Tensor expectedStats, int row, Tensor ours, string what)
     {
         var (std, maxAbs) = Spread(ours);
         var e = expectedStats[row].ToArray<double>();
-        Assert.True(Math.Abs(std - e[0]) <= 0.03 * e[0], $"{what}: std {std}, PyTorch {e[0]}");
+        var stdTolerance = Math.Max(0.03, 5 * Math.Sqrt(1.0 / ours.numel()));
+        Assert.True(Math.Abs(std - e[0]) <= stdTolerance * e[0], $"{what}: std {std}, PyTorch {e[0]} (tolerance {stdTolerance:P1})");
         Assert.True(Math.Abs(maxAbs - e[1]) <= 0.03 * e[1], $"{what}: max |x| {maxAbs}, PyTorch {e[1]}");
     }
 
