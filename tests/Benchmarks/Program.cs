@@ -51,6 +51,8 @@ static Dictionary<string, double> RunPython(string script, int threads, IEnumera
         RedirectStandardOutput = true,
         RedirectStandardError = true,
     };
+    // The folder workload reads the PNG tree NotebookDL writes; Python is told where it is.
+    if (names.Contains("load_folder")) start.Environment["NBDL_FMNIST_FOLDER"] = VisionWorkloads.Folder.Value;
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEnd();
     var error = process.StandardError.ReadToEnd();

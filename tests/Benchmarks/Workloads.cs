@@ -21,6 +21,8 @@ internal static class Workloads
         // One real epoch each, timed once: long enough that a single sample is stable (and 5 would take minutes).
         ("cnn_epoch", TrainingWorkloads.CnnLoop, TrainingWorkloads.CnnSteps, 1, TrainingWorkloads.CnnBatch),
         ("cnn_learner", TrainingWorkloads.CnnLearner, 1, 1, TrainingWorkloads.CnnSteps * TrainingWorkloads.CnnBatch),
+        ("load_folder", VisionWorkloads.LoadFolder, 1, 3, VisionWorkloads.LoadImages),
+        ("resnet18_step", VisionWorkloads.ResNetStep, VisionWorkloads.ResNetSteps, 1, VisionWorkloads.ResNetBatch),
     ];
 
     /// <summary>Per-op overhead: a 1-element add, result disposed at once (Python frees it by refcount).</summary>

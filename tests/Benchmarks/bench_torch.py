@@ -4,6 +4,7 @@ Usage: /usr/bin/python3 bench_torch.py THREADS
 Prints one line per workload: name<TAB>median seconds per iteration.
 """
 import gzip
+import os
 import statistics
 import sys
 import time
@@ -139,6 +140,41 @@ def cnn_epoch():
     return step
 
 
+def load_folder():
+    """torchvision's ImageFolder + DataLoader(num_workers=2) over the 10,000 test PNGs, Resize(32), batches of 128."""
+    import torchvision
+    from torchvision import transforms
+    folder = os.path.join(os.environ["NBDL_FMNIST_FOLDER"], "test")
+    dataset = torchvision.datasets.ImageFolder(folder, transform=transforms.Compose([transforms.Resize(32), transforms.ToTensor()]))
+    loader = torch.utils.data.DataLoader(dataset, batch_size=128, num_workers=2)
+
+    def epoch():
+        for _ in loader:
+            pass
+
+    return epoch
+
+
+def resnet18_step():
+    """torchvision's resnet18 with a 1-channel stem, 10 classes: forward, loss, backward, AdamW on 128 32x32 images."""
+    import torchvision
+    torch.manual_seed(0)
+    model = torchvision.models.resnet18(num_classes=10)
+    model.conv1 = nn.Conv2d(1, 64, 7, 2, 3, bias=False)
+    model.train()
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    x = torch.randn(128, 1, 32, 32)
+    y = torch.randint(0, 10, (128,))
+
+    def step():
+        loss = nn.functional.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+
+    return step
+
+
 # Python has no Learner: its side of cnn_learner is the same plain epoch (so the ratio shows the Learner's overhead).
 WORKLOADS = {
     "tiny_add": (tiny_add, 100_000, 5),
@@ -148,6 +184,8 @@ WORKLOADS = {
     "adamw_step": (adamw_step, 1000, 5),
     "tab_mlp_step": (tab_mlp_step, 500, 5),
     "cnn_epoch": (cnn_epoch, CNN_STEPS, 1),
+    "load_folder": (load_folder, 1, 3),
+    "resnet18_step": (resnet18_step, 50, 1),
 }
 
 
