@@ -28,15 +28,15 @@ public static partial class torch
         fixed (long* p = size) return new Tensor(factory(p, size.Length, (int)o.Dtype, o.DeviceType, o.DeviceIndex, o.Grad));
     }
 
-    public static unsafe Tensor empty(params long[] size) => empty(size, null);
+    public static Tensor empty(params long[] size) => empty(size, null);
     public static unsafe Tensor empty(long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => FromShape(N.nbdl_tensor_empty, size, dtype, device, requires_grad);
-    public static unsafe Tensor zeros(params long[] size) => zeros(size, null);
+    public static Tensor zeros(params long[] size) => zeros(size, null);
     public static unsafe Tensor zeros(long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => FromShape(N.nbdl_tensor_zeros, size, dtype, device, requires_grad);
-    public static unsafe Tensor ones(params long[] size) => ones(size, null);
+    public static Tensor ones(params long[] size) => ones(size, null);
     public static unsafe Tensor ones(long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => FromShape(N.nbdl_tensor_ones, size, dtype, device, requires_grad);
-    public static unsafe Tensor rand(params long[] size) => rand(size, null);
+    public static Tensor rand(params long[] size) => rand(size, null);
     public static unsafe Tensor rand(long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => FromShape(N.nbdl_tensor_rand, size, dtype, device, requires_grad);
-    public static unsafe Tensor randn(params long[] size) => randn(size, null);
+    public static Tensor randn(params long[] size) => randn(size, null);
     public static unsafe Tensor randn(long[] size, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => FromShape(N.nbdl_tensor_randn, size, dtype, device, requires_grad);
 
     /// <summary>A tensor filled with <paramref name="fill_value"/>; the dtype follows the value (int64 for integers, bool for bools) unless given.</summary>

@@ -20,7 +20,6 @@ internal readonly struct NativeScalar
     public static NativeScalar From(double value) => new(0, value, 0);
     public static NativeScalar From(long value) => new(1, 0, value);
     public static NativeScalar From(bool value) => new(2, 0, value ? 1 : 0);
-    public static NativeScalar From(Scalar value) => value.ToNative();
 }
 
 /// <summary>One element of an indexing expression (see NbdlIndex in src/native/src/indexing.cpp).</summary>
