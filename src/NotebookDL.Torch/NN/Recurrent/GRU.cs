@@ -5,29 +5,13 @@ namespace NotebookDL.Torch.Modules
     /// unbatched (L, input_size); optional h0 (num_layers·directions, N, hidden_size), zeros when omitted.
     /// Returns output (L, N, directions·hidden_size) and h_n. Parameters as PyTorch's (3·hidden_size gate rows).
     /// </summary>
-    public sealed class GRU : Module<Tensor, (Tensor output, Tensor h_n)>
+    public sealed class GRU : RNNBase<(Tensor output, Tensor h_n)>
     {
-        private readonly List<string> _weightNames;
-
         public GRU(long input_size, long hidden_size, long num_layers = 1, bool bias = true, bool batch_first = false, double dropout = 0,
             bool bidirectional = false, Device? device = null, ScalarType? dtype = null)
+            : base(3, input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, device, dtype)
         {
-            RecurrentParameters.Check(input_size, hidden_size, num_layers, dropout);
-            (this.input_size, this.hidden_size, this.num_layers, this.bias, this.batch_first, this.dropout, this.bidirectional) =
-                (input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional);
-            _weightNames = RecurrentParameters.Register(this, 3, input_size, hidden_size, num_layers, bias, bidirectional, device, dtype);
         }
-
-        public long input_size { get; }
-        public long hidden_size { get; }
-        public long num_layers { get; }
-        public bool bias { get; }
-        public bool batch_first { get; }
-        public double dropout { get; }
-        public bool bidirectional { get; }
-
-        /// <summary>The parameters in at::gru's order.</summary>
-        public IReadOnlyList<Tensor> flat_weights => _weightNames.Select(n => GetParameter(n)!).ToList();
 
         public override (Tensor output, Tensor h_n) forward(Tensor input) => forward(input, null);
 

@@ -7,29 +7,13 @@ namespace NotebookDL.Torch.Modules
     /// Parameter names and initialisation are PyTorch's (see <see cref="RecurrentParameters"/>); dropout applies
     /// between layers in training mode.
     /// </summary>
-    public sealed class LSTM : Module<Tensor, (Tensor output, (Tensor h_n, Tensor c_n) state)>
+    public sealed class LSTM : RNNBase<(Tensor output, (Tensor h_n, Tensor c_n) state)>
     {
-        private readonly List<string> _weightNames;
-
         public LSTM(long input_size, long hidden_size, long num_layers = 1, bool bias = true, bool batch_first = false, double dropout = 0,
             bool bidirectional = false, Device? device = null, ScalarType? dtype = null)
+            : base(4, input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, device, dtype)
         {
-            RecurrentParameters.Check(input_size, hidden_size, num_layers, dropout);
-            (this.input_size, this.hidden_size, this.num_layers, this.bias, this.batch_first, this.dropout, this.bidirectional) =
-                (input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional);
-            _weightNames = RecurrentParameters.Register(this, 4, input_size, hidden_size, num_layers, bias, bidirectional, device, dtype);
         }
-
-        public long input_size { get; }
-        public long hidden_size { get; }
-        public long num_layers { get; }
-        public bool bias { get; }
-        public bool batch_first { get; }
-        public double dropout { get; }
-        public bool bidirectional { get; }
-
-        /// <summary>The parameters in at::lstm's order.</summary>
-        public IReadOnlyList<Tensor> flat_weights => _weightNames.Select(n => GetParameter(n)!).ToList();
 
         public override (Tensor output, (Tensor h_n, Tensor c_n) state) forward(Tensor input) => forward(input, null);
 
