@@ -14,7 +14,7 @@ ROOT=$PWD
 APT_PACKAGES=(
   cmake g++ libtorch-dev libopenblas0-pthread   # native shim over libtorch; OpenBLAS is ~25x faster than the reference BLAS
   python3-torch python3-torchvision python3-numpy python3-pil   # the same engine from Python: parity tests and baselines
-  libzmq3-dev python3-jupyter-client python3-nbclient jupyter-nbconvert python3-jupyter-kernel-test python3-pytest
+  python3-jupyter-client python3-nbclient jupyter-nbconvert python3-jupyter-kernel-test python3-pytest
   python3-ipykernel chromium   # the kernel benchmark's baseline; the notebook rendering test's browser
   libstb-dev dataset-fashion-mnist
 )

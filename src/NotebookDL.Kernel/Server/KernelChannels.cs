@@ -1,4 +1,5 @@
 using NotebookDL.Kernel.Protocol;
+using NetMQ;
 using NotebookDL.Kernel.Transport;
 
 namespace NotebookDL.Kernel.Server;
@@ -9,27 +10,25 @@ namespace NotebookDL.Kernel.Server;
 /// </summary>
 internal sealed class KernelChannels : IDisposable
 {
-    private readonly ZmqContext context = new();
-
     public KernelChannels(ConnectionInfo info)
     {
         Codec = new WireCodec(new MessageSigner(info.Key));
-        Shell = new ZmqSocket(context, ZmqNative.ROUTER, info.Endpoint(info.ShellPort));
-        Control = new ZmqSocket(context, ZmqNative.ROUTER, info.Endpoint(info.ControlPort));
-        Stdin = new ZmqSocket(context, ZmqNative.ROUTER, info.Endpoint(info.StdinPort));
-        Iopub = new ZmqSocket(context, ZmqNative.PUB, info.Endpoint(info.IopubPort));
-        Heartbeat = new ZmqSocket(context, ZmqNative.REP, info.Endpoint(info.HeartbeatPort));
+        Shell = new KernelSocket(SocketKind.Router, info.Endpoint(info.ShellPort));
+        Control = new KernelSocket(SocketKind.Router, info.Endpoint(info.ControlPort));
+        Stdin = new KernelSocket(SocketKind.Router, info.Endpoint(info.StdinPort));
+        Iopub = new KernelSocket(SocketKind.Publisher, info.Endpoint(info.IopubPort));
+        Heartbeat = new KernelSocket(SocketKind.Reply, info.Endpoint(info.HeartbeatPort));
     }
 
     public WireCodec Codec { get; }
-    public ZmqSocket Shell { get; }
-    public ZmqSocket Control { get; }
-    public ZmqSocket Stdin { get; }
-    public ZmqSocket Iopub { get; }
-    public ZmqSocket Heartbeat { get; }
+    public KernelSocket Shell { get; }
+    public KernelSocket Control { get; }
+    public KernelSocket Stdin { get; }
+    public KernelSocket Iopub { get; }
+    public KernelSocket Heartbeat { get; }
 
     /// <summary>Signs and sends <paramref name="message"/> on <paramref name="socket"/> (thread-safe).</summary>
-    public void Send(ZmqSocket socket, JupyterMessage message)
+    public void Send(KernelSocket socket, JupyterMessage message)
     {
         var frames = Codec.Encode(message);
         lock (socket.SyncRoot) socket.Send(frames);
@@ -38,6 +37,7 @@ internal sealed class KernelChannels : IDisposable
     public void Dispose()
     {
         foreach (var socket in new[] { Shell, Control, Stdin, Iopub, Heartbeat }) socket.Dispose();
-        context.Dispose();
+        // NetMQ's I/O threads are process-wide; let lingering output go out without blocking shutdown forever.
+        NetMQConfig.Cleanup(block: false);
     }
 }

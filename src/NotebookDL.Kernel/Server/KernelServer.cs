@@ -62,7 +62,7 @@ internal sealed class KernelServer : IDisposable
         while (channels.Shell.Poll(0) && channels.Shell.Receive() is { } queued) abortQueue.Enqueue(queued);
     }
 
-    private void ServeLoop(ZmqSocket socket)
+    private void ServeLoop(KernelSocket socket)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -88,7 +88,7 @@ internal sealed class KernelServer : IDisposable
     }
 
     /// <summary>Decodes, dispatches and answers one request; the only place that publishes busy and idle.</summary>
-    private void Serve(ZmqSocket socket, List<byte[]> frames, bool abortExecute)
+    private void Serve(KernelSocket socket, List<byte[]> frames, bool abortExecute)
     {
         JupyterMessage request;
         try

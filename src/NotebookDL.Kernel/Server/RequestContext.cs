@@ -5,11 +5,11 @@ using NotebookDL.Kernel.Transport;
 namespace NotebookDL.Kernel.Server;
 
 /// <summary>What a handler gets: the request, the channel it came in on, and a way to publish on iopub.</summary>
-internal sealed class RequestContext(JupyterMessage request, ZmqSocket channel, KernelServer server)
+internal sealed class RequestContext(JupyterMessage request, KernelSocket channel, KernelServer server)
 {
     public JupyterMessage Request { get; } = request;
     public JsonObject Content => Request.Content;
-    public ZmqSocket Channel { get; } = channel;
+    public KernelSocket Channel { get; } = channel;
     public KernelServer Server { get; } = server;
 
     /// <summary>Publishes an iopub message whose parent is this request.</summary>

@@ -5,10 +5,10 @@ namespace NotebookDL.Kernel.Transport;
 /// </summary>
 internal sealed class Heartbeat
 {
-    private readonly ZmqSocket socket;
+    private readonly KernelSocket socket;
     private readonly CancellationToken stop;
 
-    public Heartbeat(ZmqSocket socket, CancellationToken stop)
+    public Heartbeat(KernelSocket socket, CancellationToken stop)
     {
         this.socket = socket;
         this.stop = stop;
@@ -34,7 +34,7 @@ internal sealed class Heartbeat
                 socket.Send(frames);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException or NetMQ.TerminatingException)
         {
             KernelLog.Info($"heartbeat stopped: {ex.Message}");
         }
