@@ -16,7 +16,7 @@ APT_PACKAGES=(
   python3-torch python3-torchvision python3-numpy python3-pil   # the same engine from Python: parity tests and baselines
   python3-jupyter-client python3-nbclient jupyter-nbconvert python3-jupyter-kernel-test python3-pytest
   python3-ipykernel chromium   # the kernel benchmark's baseline; the notebook rendering test's browser
-  libstb-dev dataset-fashion-mnist
+  dataset-fashion-mnist
 )
 
 log() { printf '\n== %s\n' "$*"; }

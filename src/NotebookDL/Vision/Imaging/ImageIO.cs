@@ -1,10 +1,11 @@
 using NotebookDL.Display.Imaging;
 using NotebookDL.Torch;
+using StbImageSharp;
 
 namespace NotebookDL.Vision;
 
 /// <summary>
-/// Reads PNG, JPEG, BMP (and the other formats stb_image knows: GIF, TGA, PSD, PNM) and writes PNG.
+/// Reads PNG, JPEG, BMP (and the other formats StbImageSharp, a managed port of stb_image, knows: GIF, TGA, PSD, HDR) and writes PNG.
 /// <example><code>
 /// using var x = ImageIO.Load("cat.jpg");           // uint8 (H, W, 3)
 /// ImageIO.SavePng(x, "cat.png");
@@ -34,48 +35,33 @@ public static class ImageIO
     }
 
     /// <summary>Decodes encoded image bytes; <paramref name="name"/> is used in error messages.</summary>
-    public static unsafe Image Decode(ReadOnlySpan<byte> data, string name, string? mode = null)
+    public static Image Decode(ReadOnlySpan<byte> data, string name, string? mode = null)
     {
         if (mode is not null) ColorModes.Channels(mode); // validate before doing the work
         if (data.IsEmpty) throw new ImageDecodeException(name, "the file is empty");
-        Image image;
-        fixed (byte* p = data)
+        ImageResult decoded;
+        try
         {
-            var buffer = p;
-            var length = data.Length;
-            image = StbImage.Call(() =>
-            {
-                var pixels = StbImage.stbi_load_from_memory(buffer, length, out var w, out var h, out var c, 0);
-                if (pixels is null) throw new ImageDecodeException(name, StbImage.FailureReason());
-                try
-                {
-                    return new Image(new ReadOnlySpan<byte>(pixels, checked(w * h * c)).ToArray(), w, h, c);
-                }
-                finally
-                {
-                    StbImage.stbi_image_free(pixels);
-                }
-            });
+            decoded = ImageResult.FromMemory(data.ToArray(), ColorComponents.Default);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // StbImageSharp reports stb's failure reason ("unknown image type", "bad png sig", ...) as the message.
+            throw new ImageDecodeException(name, e.Message);
+        }
+        var image = new Image(decoded.Data, decoded.Width, decoded.Height, (int)decoded.Comp);
         // Gray+alpha has no mode of its own downstream: drop alpha as PIL's convert("L") would.
         if (mode is null && image.Channels == 2) return image.Convert(ColorModes.Gray);
         return mode is null ? image : image.Convert(mode);
     }
 
     /// <summary>Width, height and channel count from the file header, without decoding the pixels.</summary>
-    public static unsafe (int Width, int Height, int Channels) ReadInfo(string path)
+    public static (int Width, int Height, int Channels) ReadInfo(string path)
     {
-        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException($"Image file not found: '{path}'.", path);
-        fixed (byte* p = bytes)
-        {
-            var buffer = p;
-            return StbImage.Call(() =>
-            {
-                if (StbImage.stbi_info_from_memory(buffer, bytes.Length, out var w, out var h, out var c) == 0)
-                    throw new ImageDecodeException(path, StbImage.FailureReason());
-                return (w, h, c);
-            });
-        }
+        if (!File.Exists(path)) throw new FileNotFoundException($"Image file not found: '{path}'.", path);
+        using var stream = File.OpenRead(path);
+        var info = ImageInfo.FromStream(stream) ?? throw new ImageDecodeException(path, "not a supported image (no PNG, JPEG, BMP, GIF, TGA, PSD or HDR header)");
+        return (info.Width, info.Height, (int)info.ColorComponents);
     }
 
     /// <summary>Writes <paramref name="image"/> as a PNG file (gray, RGB or RGBA; gray+alpha is saved as gray).</summary>
