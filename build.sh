@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # NotebookDL's one entry point. On a fresh Debian 12 machine (as root) every command first installs what is
-# missing (apt packages), builds the native shim (CMake, via the managed build) and the solution.
+# missing (apt packages: only what the tests and lessons compare with or read) and builds the solution. The engine,
+# TorchSharp with libtorch, comes from NuGet.
 #
 #   ./build.sh setup   install dependencies and build everything
 #   ./build.sh test    setup, then run every test suite; ends with "N passed, N failed"
@@ -9,11 +10,10 @@
 #                      small CI configuration) and render it to lessons/01-image-classifier.html
 set -euo pipefail
 cd "$(dirname "$0")"
-ROOT=$PWD
 
 APT_PACKAGES=(
-  cmake g++ libtorch-dev libopenblas0-pthread   # native shim over libtorch; OpenBLAS is ~25x faster than the reference BLAS
-  python3-torch python3-torchvision python3-numpy python3-pil   # the same engine from Python: parity tests and baselines
+  binutils   # readelf: the engine test reads the libstdc++ version requirement of TorchSharp's native library
+  python3-torch python3-torchvision python3-numpy python3-pil   # PyTorch from Python: parity tests and baselines
   python3-jupyter-client python3-nbclient jupyter-nbconvert python3-jupyter-kernel-test python3-pytest
   python3-ipykernel chromium   # the kernel benchmark's baseline; the notebook rendering test's browser
   dataset-fashion-mnist
@@ -34,17 +34,7 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# The managed build also runs CMake when the shim's sources change; building it here first makes a broken
-# native build fail loudly instead of surfacing later as "shim not found".
-build_native() {
-  log "building the native shim (src/native, CMake)"
-  mkdir -p artifacts
-  cmake -S src/native -B artifacts/native-build -DCMAKE_BUILD_TYPE=Release -DNBDL_OUTPUT_DIR="$ROOT/artifacts/native" >artifacts/cmake-configure.log
-  cmake --build artifacts/native-build -j "$(nproc)"
-}
-
 build() {
-  build_native
   log "building the solution"
   dotnet build NotebookDL.sln -c Release -nologo -v q
 }

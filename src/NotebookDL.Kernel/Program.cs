@@ -37,6 +37,8 @@ internal static class KernelCommand
     {
         KernelLog.Open();
         KernelLog.Info($"starting with {connectionFile}");
+        // Before any cell allocates a tensor (see MallocTuning for the measured speed-up).
+        NotebookDL.MallocTuning.Apply();
         try
         {
             var info = ConnectionInfo.Load(connectionFile);

@@ -1,38 +1,49 @@
 using System.Diagnostics;
 using System.Globalization;
 using NotebookDL.Benchmarks;
-using static NotebookDL.Torch.torch;
 
 // Runs every workload in C# and in /usr/bin/python3 (Debian's torch, the same libtorch) in one session,
 // alternating the two so that machine noise hits both, and prints the ratio Python time / NotebookDL time.
 // Usage: dotnet run -c Release --project tests/Benchmarks [-- --threads 1,2] [--only tab_mlp_step,cnn_epoch]
-var threadCounts = args.SkipWhile(a => a != "--threads").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [1, 2];
+// Default: 1 thread and libtorch's own default (the core count), as PyTorch users get it.
+// As the Learner and the kernel do before any tensor is allocated (Python's side keeps glibc's defaults).
+NotebookDL.MallocTuning.Apply();
+var threadCounts = args.SkipWhile(a => a != "--threads").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [1, Environment.ProcessorCount];
 // --only a,b runs a subset (e.g. the short workloads while iterating on the optimizer).
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',').ToHashSet();
 var workloads = Workloads.All.Where(w => only is null || only.Contains(w.Name)).ToArray();
 var script = Path.Combine(AppContext.BaseDirectory, "bench_torch.py");
-Console.WriteLine($"libtorch {__version__}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
-Console.WriteLine($"{"workload",-13} {"threads",7} {"NotebookDL",14} {"PyTorch",14} {"ratio py/nbdl",14} {"items/s nbdl",13} {"items/s py",11}");
+Console.WriteLine($"TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version} (libtorch {__version__}), {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+Console.WriteLine($"{"workload",-13} {"threads",7} {"NotebookDL",14} {"PyTorch",14} {"ratio py/nbdl",14} {"items/s nbdl",13} {"items/s py",11} {"RSS MB warm/end",16}");
 foreach (var threads in threadCounts)
 {
     set_num_threads(threads);
     var python = RunPython(script, threads, workloads.Select(w => w.Name));
     foreach (var (name, make, iterations, repeats, items) in workloads)
     {
-        var ours = Timed(make(), iterations, repeats);
+        var (ours, rssWarm) = Timed(make(), iterations, repeats);
+        var rssEnd = RssMb();
         var theirs = python[name];
-        var rates = items > 0 ? $" {items / ours,13:F0} {items / theirs,11:F0}" : "";
-        Console.WriteLine($"{name,-13} {threads,7} {Format(ours),14} {Format(theirs),14} {theirs / ours,14:F2}{rates}");
+        var rates = items > 0 ? $" {items / ours,13:F0} {items / theirs,11:F0}" : $" {"",13} {"",11}";
+        Console.WriteLine($"{name,-13} {threads,7} {Format(ours),14} {Format(theirs),14} {theirs / ours,14:F2}{rates} {rssWarm,7:F0}/{rssEnd,-8:F0}");
     }
 }
 Console.WriteLine($"load average at the end: {LoadAverage()}");
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-static double Timed(Action step, int iterations, int repeats = 5)
+static double RssMb()
+{
+    using var self = Process.GetCurrentProcess();
+    return self.WorkingSet64 / 1e6;
+}
+
+// Median seconds per iteration, and the process RSS after the warm-up (to compare with the RSS at the end).
+static (double Seconds, double RssAfterWarmUp) Timed(Action step, int iterations, int repeats = 5)
 {
     // A single whole-epoch iteration warms itself up when it is made (a warm-up call would cost another epoch).
     if (iterations * repeats > 1) step();
+    var rss = RssMb();
     var samples = new List<double>();
     for (var r = 0; r < repeats; r++)
     {
@@ -41,7 +52,7 @@ static double Timed(Action step, int iterations, int repeats = 5)
         samples.Add(watch.Elapsed.TotalSeconds / iterations);
     }
     samples.Sort();
-    return samples[samples.Count / 2];
+    return (samples[samples.Count / 2], rss);
 }
 
 static Dictionary<string, double> RunPython(string script, int threads, IEnumerable<string> names)

@@ -1,9 +1,6 @@
 using NotebookDL.Learning;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
 using NotebookDL.Vision;
-using static NotebookDL.Torch.torch;
 
 namespace NotebookDL.Benchmarks;
 

@@ -1,6 +1,4 @@
-using NotebookDL.Torch;
 using NotebookDL.Vision;
-using static NotebookDL.Torch.torch;
 
 namespace NotebookDL.Benchmarks;
 

@@ -1,5 +1,3 @@
-using static NotebookDL.Torch.torch;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Benchmarks;
 
@@ -23,6 +21,7 @@ internal static class Workloads
         ("cnn_learner", TrainingWorkloads.CnnLearner, 1, 1, TrainingWorkloads.CnnSteps * TrainingWorkloads.CnnBatch),
         ("load_folder", VisionWorkloads.LoadFolder, 1, 3, VisionWorkloads.LoadImages),
         ("resnet18_step", VisionWorkloads.ResNetStep, VisionWorkloads.ResNetSteps, 1, VisionWorkloads.ResNetBatch),
+        ("lstm_step", LanguageModelWorkloads.LstmStep, 20, 3, LanguageModelWorkloads.Seq * LanguageModelWorkloads.Batch),
     ];
 
     /// <summary>Per-op overhead: a 1-element add, result disposed at once (Python frees it by refcount).</summary>
@@ -55,7 +54,7 @@ internal static class Workloads
         var w = randn(64, 64, 3, 3);
         return () =>
         {
-            using var y = nn.functional.conv2d(x, w, padding: 1);
+            using var y = nn.functional.conv2d(x, w, padding: [1, 1]);
         };
     }
 

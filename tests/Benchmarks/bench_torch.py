@@ -176,6 +176,24 @@ def resnet18_step():
 
 
 # Python has no Learner: its side of cnn_learner is the same plain epoch (so the ratio shows the Learner's overhead).
+def lstm_step():
+    """LanguageModelWorkloads.LstmStep: Embedding 10000x64, 2-layer LSTM 256, decoder, seq 70 x bs 32, AdamW."""
+    torch.manual_seed(0)
+    emb, lstm, dec = nn.Embedding(10000, 64), nn.LSTM(64, 256, num_layers=2), nn.Linear(256, 10000)
+    opt = torch.optim.AdamW([*emb.parameters(), *lstm.parameters(), *dec.parameters()], lr=1e-3)
+    x = torch.randint(0, 10000, (70, 32))
+    y = torch.randint(0, 10000, (70, 32))
+
+    def step():
+        output, _ = lstm(emb(x))
+        loss = nn.functional.cross_entropy(dec(output).view(-1, 10000), y.view(-1))
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+
+    return step
+
+
 WORKLOADS = {
     "tiny_add": (tiny_add, 100_000, 5),
     "matmul_512": (matmul_512, 50, 5),
@@ -186,6 +204,7 @@ WORKLOADS = {
     "cnn_epoch": (cnn_epoch, CNN_STEPS, 1),
     "load_folder": (load_folder, 1, 3),
     "resnet18_step": (resnet18_step, 50, 1),
+    "lstm_step": (lstm_step, 20, 3),
 }
 
 

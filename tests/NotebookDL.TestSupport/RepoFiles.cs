@@ -3,7 +3,7 @@ namespace NotebookDL.TestSupport;
 /// <summary>Files of the repository, found by walking up from the test assembly's folder.</summary>
 public static class RepoFiles
 {
-    /// <summary>The full path of <paramref name="relative"/> (e.g. <c>tests/parity/torch_parity.py</c>) in the repository.</summary>
+    /// <summary>The full path of <paramref name="relative"/> (e.g. <c>tests/kernel/run.sh</c>) in the repository.</summary>
     public static string Find(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

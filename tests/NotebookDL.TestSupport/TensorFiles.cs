@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using NotebookDL.Torch.Serialization;
+using NotebookDL.Display.Tensors;
+using NotebookDL.Serialization;
 
 namespace NotebookDL.TestSupport;
 

@@ -25,7 +25,7 @@ internal static class BuiltInFormatters
         Formatter.Register(typeof(IReadOnlyDictionary<,>), value => DictionaryFormatter.Format((IEnumerable)value));
         Formatter.Register(typeof(object), ObjectFormatter.Format);
         Formatter.Register<Plotting.Figure>(figure => figure.ToMimeBundle());
-        Formatter.Register<NotebookDL.Torch.Tensor>(Tensors.TensorFormatter.Format);
+        Formatter.Register<TorchSharp.torch.Tensor>(Tensors.TensorFormatter.Format);
         Formatter.Register<Tensors.Heatmap>(heatmap => Tensors.TensorImage.Heatmap(heatmap.Values, heatmap.ColorMap));
     }
 }

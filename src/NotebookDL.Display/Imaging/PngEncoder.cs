@@ -1,4 +1,3 @@
-using NotebookDL.Torch.Serialization;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;

@@ -1,5 +1,6 @@
+using TorchSharp;
+using static TorchSharp.torch;
 using NotebookDL.Display.Imaging;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Display.Tensors;
 

@@ -1,8 +1,9 @@
+using TorchSharp;
+using static TorchSharp.torch;
 using System.Globalization;
 using System.Text;
 using NotebookDL.Display.Formatting;
 using NotebookDL.Display.Imaging;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Display.Tensors;
 
@@ -15,8 +16,8 @@ public static class TensorFormatter
 {
     public static MimeBundle Format(Tensor t)
     {
-        if (t.IsDisposed) return MimeBundle.PlainText("tensor(<disposed>)");
-        var text = t.ToString();
+        if (t.IsInvalid) return MimeBundle.PlainText("tensor(<disposed>)");
+        var text = TensorPrinter.Print(t);
         var bundle = MimeBundle.PlainText(text).With(MimeBundle.TextHtml, Card(t, text));
         if (TensorImage.TryRender(t) is { } image)
         {
@@ -35,7 +36,7 @@ public static class TensorFormatter
             ("device", t.device.ToString()),
             ("requires_grad", t.requires_grad ? "True" : "False"),
         };
-        if (t.grad_fn is { } gradFn) rows.Add(("grad_fn", gradFn));
+        if (t.requires_grad) rows.Add(("is_leaf", t.is_leaf ? "True" : "False"));
         if (t.is_floating_point() && t.numel() > 0) rows.AddRange(Statistics(t));
 
         var html = new StringBuilder("<div class=\"nbdl-tensor\"><table style=\"border-collapse:collapse\">");
@@ -53,7 +54,7 @@ public static class TensorFormatter
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var values = t.detach().to(ScalarType.Float64);
-        string F(Tensor s) => s.item<double>().ToString("G6", CultureInfo.InvariantCulture);
+        string F(Tensor s) => s.ToDouble().ToString("G6", CultureInfo.InvariantCulture);
         yield return ("min", F(values.min()));
         yield return ("max", F(values.max()));
         yield return ("mean", F(values.mean()));

@@ -1,5 +1,6 @@
+using TorchSharp;
+using static TorchSharp.torch;
 using NotebookDL.Display.Imaging;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Display.Tensors;
 
@@ -29,8 +30,8 @@ public static class TensorImage
         var x = t.detach().cpu();
         if (x.dtype != ScalarType.Byte)
         {
-            var min = x.min().item<double>();
-            var max = x.max().item<double>();
+            var min = x.min().ToDouble();
+            var max = x.max().ToDouble();
             if (min < 0 || max > 1 || double.IsNaN(min)) return null;
             x = (x * 255).round().to(ScalarType.Byte);
         }

@@ -17,7 +17,7 @@ internal static class AboutMagic
             $"NotebookDL kernel {KernelInfo.Version}",
             $".NET {Environment.Version} on {RuntimeInformation.OSDescription} ({RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores)",
             $"Roslyn (Microsoft.CodeAnalysis.CSharp) {roslyn}",
-            $"NotebookDL.Torch: {(ScriptEnvironment.HasTorch ? $"available, {TorchThreads()}" : "not found next to the kernel")}",
+            $"TorchSharp: {(ScriptEnvironment.HasTorch ? $"available, {TorchThreads()}" : "not found next to the kernel")}",
             $"Kernel directory: {ScriptEnvironment.KernelDirectory}",
             $"Log: {KernelLog.DefaultPath}",
         };
@@ -26,7 +26,7 @@ internal static class AboutMagic
 
     private static string TorchThreads()
     {
-        try { return $"{NotebookDL.Torch.torch.get_num_threads()} thread(s)"; }
+        try { return $"{TorchSharp.torch.get_num_threads()} thread(s)"; }
         catch (Exception ex) { return $"libtorch not usable: {ex.GetBaseException().Message}"; }
     }
 }

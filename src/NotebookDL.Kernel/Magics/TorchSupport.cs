@@ -1,10 +1,13 @@
-using NotebookDL.Torch;
+using System.Runtime.InteropServices;
+using NotebookDL.Display.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace NotebookDL.Kernel.Magics;
 
 /// <summary>
 /// The kernel's few direct uses of torch (seeding, threads, describing tensors). The managed assembly is
-/// always present, but libtorch may not be installed: every call is guarded so the kernel keeps working.
+/// always present, but its native libtorch may fail to load: every call is guarded so the kernel keeps working.
 /// </summary>
 internal static class TorchSupport
 {
@@ -16,7 +19,7 @@ internal static class TorchSupport
             torch.manual_seed(seed);
             return null;
         }
-        catch (Exception ex) when (ex is TorchException or DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        catch (Exception ex) when (ex is ExternalException or DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or NotSupportedException)
         {
             return Innermost(ex).Message;
         }
@@ -29,9 +32,9 @@ internal static class TorchSupport
         {
             torch.set_num_threads(threads);
         }
-        catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or NotSupportedException)
         {
-            throw new InvalidOperationException($"#!threads needs libtorch through NotebookDL.Torch: {Innermost(ex).Message}", ex);
+            throw new InvalidOperationException($"#!threads needs libtorch through TorchSharp: {Innermost(ex).Message}", ex);
         }
     }
 
@@ -42,9 +45,9 @@ internal static class TorchSupport
         try
         {
             var dtype = tensor.dtype;
-            return $"shape [{string.Join(", ", tensor.shape)}], {dtype.TorchName()}, {tensor.numel() * dtype.ElementSize():N0} bytes";
+            return $"shape [{string.Join(", ", tensor.shape)}], {dtype.TorchName()}, {tensor.numel() * tensor.ElementSize:N0} bytes";
         }
-        catch (Exception ex) when (ex is TorchException or ObjectDisposedException)
+        catch (Exception ex) when (ex is ExternalException or ObjectDisposedException or InvalidOperationException)
         {
             return $"<tensor: {ex.Message}>";
         }

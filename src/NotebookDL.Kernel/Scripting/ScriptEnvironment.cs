@@ -21,8 +21,8 @@ internal static class ScriptEnvironment
         "NotebookDL.Kernel.Scripting.CellGlobals", // using static: Rng
     ];
 
-    /// <summary>Extra usings added when NotebookDL.Torch.dll is present.</summary>
-    public static readonly string[] TorchImports = ["NotebookDL.Torch", "NotebookDL.Torch.torch"];
+    /// <summary>Extra usings added when TorchSharp.dll is present (TorchSharp's own idiom: <c>using static TorchSharp.torch;</c>).</summary>
+    public static readonly string[] TorchImports = ["TorchSharp", "TorchSharp.torch"];
 
     /// <summary>
     /// Extra usings added when NotebookDL.dll (the fastai layer) is present, so a lesson writes
@@ -30,7 +30,7 @@ internal static class ScriptEnvironment
     /// </summary>
     public static readonly string[] FastaiImports =
     [
-        "NotebookDL", "NotebookDL.Learning", "NotebookDL.Vision", "NotebookDL.Models", "NotebookDL.Data",
+        "NotebookDL", "NotebookDL.Learning", "NotebookDL.Vision", "NotebookDL.Models", "NotebookDL.Data", "NotebookDL.Optim", "NotebookDL.Serialization",
         "NotebookDL.Vision.Learners", // using static: VisionLearner(...)
         "NotebookDL.Vision.Augment.Augmentations", // using static: AugTransforms()
     ];
@@ -52,14 +52,14 @@ internal static class ScriptEnvironment
     /// <summary>The directory the kernel assembly lives in (where optional NotebookDL assemblies are looked for).</summary>
     public static string KernelDirectory => AppContext.BaseDirectory;
 
-    /// <summary>Whether NotebookDL.Torch.dll sits next to the kernel.</summary>
-    public static bool HasTorch => File.Exists(Path.Combine(KernelDirectory, "NotebookDL.Torch.dll"));
+    /// <summary>Whether TorchSharp.dll sits next to the kernel.</summary>
+    public static bool HasTorch => File.Exists(Path.Combine(KernelDirectory, "TorchSharp.dll"));
 
     /// <summary>Builds the options of the first submission.</summary>
     public static ScriptOptions Create()
     {
         var references = new List<MetadataReference>();
-        foreach (var name in new[] { "NotebookDL.Torch.dll", "NotebookDL.dll" })
+        foreach (var name in new[] { "TorchSharp.dll", "TorchVision.dll", "NotebookDL.dll" })
         {
             var path = Path.Combine(KernelDirectory, name);
             if (File.Exists(path)) references.Add(DocumentedReference.FromFile(path));

@@ -1,5 +1,4 @@
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Data;
 
@@ -25,5 +24,5 @@ public sealed record Batch(Tensor X, Tensor Y) : IBatch
     }
 
     public override string ToString() =>
-        X.IsDisposed ? "Batch (disposed)" : $"Batch(X [{string.Join(", ", X.shape)}] {X.dtype}, Y [{string.Join(", ", Y.shape)}] {Y.dtype})";
+        X.IsInvalid ? "Batch (disposed)" : $"Batch(X [{string.Join(", ", X.shape)}] {X.dtype}, Y [{string.Join(", ", Y.shape)}] {Y.dtype})";
 }

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Data;
 
@@ -44,7 +43,7 @@ public sealed class DataLoader : IDataLoader
         NumWorkers = numWorkers;
         Seed = seed ?? Seeds.Fresh();
         BatchTransforms = batchTfms?.ToList() ?? [];
-        Device = device ?? Device.CPU;
+        Device = device ?? CPU;
         Training = training ?? shuffle;
         Prefetch = prefetch ?? Math.Max(2, 2 * numWorkers);
     }
@@ -139,12 +138,12 @@ public sealed class DataLoader : IDataLoader
     /// <summary>Device move and batch transforms; the result belongs to no dispose scope, and replaced inputs are freed.</summary>
     private Batch Finish(Batch raw)
     {
-        if (BatchTransforms.Count == 0 && Device == Device.CPU) return raw;
+        if (BatchTransforms.Count == 0 && Device == CPU) return raw;
         try
         {
             using var scope = torch.NewDisposeScope();
             var (x, y) = (raw.X, raw.Y);
-            if (Device != Device.CPU) (x, y) = (x.to(Device), y.to(Device));
+            if (Device != CPU) (x, y) = (x.to(Device), y.to(Device));
             foreach (var transform in BatchTransforms) (x, y) = transform.Apply(x, y, Training);
             x.DetachFromDisposeScope();
             y.DetachFromDisposeScope();

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Data;
 

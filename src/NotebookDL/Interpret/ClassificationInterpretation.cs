@@ -1,6 +1,5 @@
 using NotebookDL.Learning;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 

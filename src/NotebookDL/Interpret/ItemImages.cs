@@ -1,7 +1,6 @@
 using NotebookDL.Data;
 using NotebookDL.Display;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 

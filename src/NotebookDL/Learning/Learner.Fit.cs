@@ -1,5 +1,4 @@
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Learning;
 

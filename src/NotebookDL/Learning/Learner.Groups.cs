@@ -1,5 +1,3 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
 
 namespace NotebookDL.Learning;
 

@@ -1,5 +1,4 @@
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Learning;
 
@@ -54,7 +53,7 @@ public sealed partial class Learner
             string? label = null;
             if (Dls.Vocab is { } vocab && decoded.numel() == 1 && !decoded.is_floating_point())
             {
-                var index = (int)decoded.item<long>();
+                var index = (int)decoded.ToInt64();
                 label = index >= 0 && index < vocab.Count ? vocab[index] : null;
             }
             return new Prediction(label, decodedValues, output.to(ScalarType.Float64).ToArray<double>());

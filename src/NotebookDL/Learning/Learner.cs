@@ -1,6 +1,4 @@
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
 
 namespace NotebookDL.Learning;
 
@@ -18,6 +16,9 @@ public sealed partial class Learner
 {
     private readonly List<ICallback> _cbs = [];
 
+    // Before the first training allocation: glibc's defaults make libtorch re-fault its scratch memory every step.
+    static Learner() => MallocTuning.Apply();
+
     /// <param name="dls">Training and validation data.</param>
     /// <param name="model">Maps a batch's X to predictions.</param>
     /// <param name="lossFunc">Loss; <see cref="LossFunction.CrossEntropy"/> for classification.</param>
@@ -29,7 +30,7 @@ public sealed partial class Learner
     /// <param name="lr">Learning rate used when a fit gives none; <see cref="LearnerDefaults.Lr"/> when null.</param>
     /// <param name="trainBn">Keep BatchNorm parameters trainable when frozen; <see cref="LearnerDefaults.TrainBn"/> when null.</param>
     /// <param name="progress">Add the <see cref="ProgressCallback"/> (live bar and epoch table).</param>
-    public Learner(IDataLoaders dls, Module<Tensor, Tensor> model, LossFunction lossFunc, OptFunc? optFunc = null,
+    public Learner(IDataLoaders dls, nn.Module<Tensor, Tensor> model, LossFunction lossFunc, OptFunc? optFunc = null,
         IEnumerable<IMetric>? metrics = null, double? wd = null, IEnumerable<ICallback>? cbs = null, Splitter? splitter = null,
         double? lr = null, bool? trainBn = null, bool progress = true)
     {
@@ -50,7 +51,7 @@ public sealed partial class Learner
 
     public IDataLoaders Dls { get; set; }
 
-    public Module<Tensor, Tensor> Model { get; }
+    public nn.Module<Tensor, Tensor> Model { get; }
 
     /// <summary>The loss; callbacks such as MixUp swap it for the duration of a fit.</summary>
     public LossFunction LossFunc { get; set; }

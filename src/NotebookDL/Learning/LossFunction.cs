@@ -1,5 +1,4 @@
-using NotebookDL.Torch;
-using F = NotebookDL.Torch.torch.nn.functional;
+using F = TorchSharp.torch.nn.functional;
 
 namespace NotebookDL.Learning;
 
@@ -38,7 +37,7 @@ public sealed class LossFunction
 
     /// <summary>Softmax cross entropy over the last dimension of (N, C) logits against int64 targets (N).</summary>
     public static LossFunction CrossEntropy { get; } = new("CrossEntropy",
-        (p, t, r) => F.cross_entropy(p.view(-1, p.size(-1)), ClassIndices(t).view(-1), reduction: r),
+        (p, t, r) => F.cross_entropy(p.view(-1, p.size(-1)), ClassIndices(t).view(-1), reduction: Reduction(r)),
         p => p.softmax(-1), p => p.argmax(-1));
 
     /// <summary>
@@ -51,14 +50,14 @@ public sealed class LossFunction
             "Convert them with y.to(int64), or use a loss for float targets (Mse, BceWithLogits).", nameof(target));
 
     /// <summary>Mean squared error of flattened prediction and target (regression).</summary>
-    public static LossFunction Mse { get; } = new("MSE", (p, t, r) => F.mse_loss(p.view(-1), t.view(-1).to(p.dtype), r));
+    public static LossFunction Mse { get; } = new("MSE", (p, t, r) => F.mse_loss(p.view(-1), t.view(-1).to(p.dtype), Reduction(r)));
 
     /// <summary>Mean absolute error of flattened prediction and target.</summary>
-    public static LossFunction L1 { get; } = new("L1", (p, t, r) => F.l1_loss(p.view(-1), t.view(-1).to(p.dtype), r));
+    public static LossFunction L1 { get; } = new("L1", (p, t, r) => F.l1_loss(p.view(-1), t.view(-1).to(p.dtype), Reduction(r)));
 
     /// <summary>Binary cross entropy on logits (multi-label); predictions are sigmoids, decoded with threshold 0.5.</summary>
     public static LossFunction BceWithLogits { get; } = new("BCEWithLogits",
-        (p, t, r) => F.binary_cross_entropy_with_logits(p, t.to(p.dtype), reduction: r),
+        (p, t, r) => F.binary_cross_entropy_with_logits(p, t.to(p.dtype), reduction: Reduction(r)),
         p => p.sigmoid(), p => p.gt(0.5));
 
     /// <summary>The built-in loss called <paramref name="name"/> (used when loading an exported learner).</summary>
@@ -77,4 +76,13 @@ public sealed class LossFunction
             : throw new NotSupportedException($"This loss is a plain (pred, target) function, so reduction \"{r}\" is unavailable; wrap it in a LossFunction that supports it."));
 
     public override string ToString() => Name;
+
+    // PyTorch's reduction names, which the Learner passes around, as TorchSharp's enum.
+    private static nn.Reduction Reduction(string name) => name switch
+    {
+        "mean" => nn.Reduction.Mean,
+        "sum" => nn.Reduction.Sum,
+        "none" => nn.Reduction.None,
+        _ => throw new ArgumentException($"Unknown reduction \"{name}\": use \"mean\", \"sum\" or \"none\".", nameof(name)),
+    };
 }

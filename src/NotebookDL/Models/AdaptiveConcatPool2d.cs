@@ -1,7 +1,3 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
-using static NotebookDL.Torch.torch;
-
 namespace NotebookDL.Models;
 
 /// <summary>
@@ -10,22 +6,21 @@ namespace NotebookDL.Models;
 /// strongest and the average activation of each feature map works better than either alone.
 /// Submodules <c>ap</c> and <c>mp</c> (no parameters).
 /// </summary>
-public sealed class AdaptiveConcatPool2d : Module<Tensor, Tensor>
+public sealed class AdaptiveConcatPool2d : nn.Module<Tensor, Tensor>
 {
-    public AdaptiveConcatPool2d(long size = 1)
+    private readonly AdaptiveAvgPool2d ap;
+    private readonly AdaptiveMaxPool2d mp;
+
+    public AdaptiveConcatPool2d(long size = 1) : base(nameof(AdaptiveConcatPool2d))
     {
-        Size = Positive(size, nameof(size));
-        register_module("ap", nn.AdaptiveAvgPool2d(size));
-        register_module("mp", nn.AdaptiveMaxPool2d(size));
+        Size = Check.Positive(size, nameof(size));
+        ap = nn.AdaptiveAvgPool2d((size, size));
+        mp = nn.AdaptiveMaxPool2d([size, size]);
+        RegisterComponents();
     }
 
     /// <summary>Output height and width.</summary>
     public long Size { get; }
 
-    public AdaptiveAvgPool2d ap => (AdaptiveAvgPool2d)GetModule("ap")!;
-    public AdaptiveMaxPool2d mp => (AdaptiveMaxPool2d)GetModule("mp")!;
-
     public override Tensor forward(Tensor x) => cat([mp.call(x), ap.call(x)], 1);
-
-    public override string extra_repr() => $"size={Size}";
 }

@@ -1,7 +1,3 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
-using static NotebookDL.Torch.torch;
-
 namespace NotebookDL.Models;
 
 /// <summary>
@@ -10,32 +6,33 @@ namespace NotebookDL.Models;
 /// or <c>downsample</c> (1x1 conv + batch norm) when the stride or the channel count changes.
 /// Parameter names match torchvision: conv1, bn1, conv2, bn2, downsample.0, downsample.1.
 /// </summary>
-public sealed class BasicBlock : Module<Tensor, Tensor>
+public sealed class BasicBlock : nn.Module<Tensor, Tensor>
 {
     /// <summary>Output channels per <c>planes</c>: 1 for this block (4 for <see cref="Bottleneck"/>).</summary>
     public const int Expansion = 1;
 
-    public BasicBlock(long inplanes, long planes, long stride = 1, Sequential? downsample = null)
+    // Declaration order is torchvision's attribute order, which fixes the state-dict key order.
+    public readonly Conv2d conv1;
+    public readonly BatchNorm2d bn1;
+    public readonly ReLU relu;
+    public readonly Conv2d conv2;
+    public readonly BatchNorm2d bn2;
+    public readonly Sequential? downsample;
+
+    public BasicBlock(long inplanes, long planes, long stride = 1, Sequential? downsample = null) : base(nameof(BasicBlock))
     {
-        // Registration order is torchvision's attribute order, which fixes the state-dict key order.
-        register_module("conv1", ResNetLayers.Conv3x3(inplanes, planes, stride));
-        register_module("bn1", nn.BatchNorm2d(planes));
-        register_module("relu", nn.ReLU());
-        register_module("conv2", ResNetLayers.Conv3x3(planes, planes));
-        register_module("bn2", nn.BatchNorm2d(planes));
-        register_module("downsample", downsample);
+        conv1 = ResNetLayers.Conv3x3(inplanes, planes, stride);
+        bn1 = nn.BatchNorm2d(planes);
+        relu = nn.ReLU();
+        conv2 = ResNetLayers.Conv3x3(planes, planes);
+        bn2 = nn.BatchNorm2d(planes);
+        this.downsample = downsample;
         Stride = stride;
+        RegisterComponents();
     }
 
     /// <summary>Stride of the first convolution (2 halves the spatial size).</summary>
     public long Stride { get; }
-
-    public Conv2d conv1 => (Conv2d)GetModule("conv1")!;
-    public BatchNorm2d bn1 => (BatchNorm2d)GetModule("bn1")!;
-    public ReLU relu => (ReLU)GetModule("relu")!;
-    public Conv2d conv2 => (Conv2d)GetModule("conv2")!;
-    public BatchNorm2d bn2 => (BatchNorm2d)GetModule("bn2")!;
-    public Sequential? downsample => (Sequential?)GetModule("downsample");
 
     public override Tensor forward(Tensor x)
     {

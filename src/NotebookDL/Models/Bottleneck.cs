@@ -1,7 +1,3 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
-using static NotebookDL.Torch.torch;
-
 namespace NotebookDL.Models;
 
 /// <summary>
@@ -10,35 +6,37 @@ namespace NotebookDL.Models;
 /// relu(· + shortcut(x)). (N, inplanes, H, W) → (N, 4·planes, H/stride, W/stride).
 /// Parameter names match torchvision: conv1, bn1, conv2, bn2, conv3, bn3, downsample.0, downsample.1.
 /// </summary>
-public sealed class Bottleneck : Module<Tensor, Tensor>
+public sealed class Bottleneck : nn.Module<Tensor, Tensor>
 {
     /// <summary>Output channels per <c>planes</c>.</summary>
     public const int Expansion = 4;
 
-    public Bottleneck(long inplanes, long planes, long stride = 1, Sequential? downsample = null)
+    // Declaration order is torchvision's attribute order, which fixes the state-dict key order.
+    public readonly Conv2d conv1;
+    public readonly BatchNorm2d bn1;
+    public readonly Conv2d conv2;
+    public readonly BatchNorm2d bn2;
+    public readonly Conv2d conv3;
+    public readonly BatchNorm2d bn3;
+    public readonly ReLU relu;
+    public readonly Sequential? downsample;
+
+    public Bottleneck(long inplanes, long planes, long stride = 1, Sequential? downsample = null) : base(nameof(Bottleneck))
     {
-        register_module("conv1", ResNetLayers.Conv1x1(inplanes, planes));
-        register_module("bn1", nn.BatchNorm2d(planes));
-        register_module("conv2", ResNetLayers.Conv3x3(planes, planes, stride));
-        register_module("bn2", nn.BatchNorm2d(planes));
-        register_module("conv3", ResNetLayers.Conv1x1(planes, planes * Expansion));
-        register_module("bn3", nn.BatchNorm2d(planes * Expansion));
-        register_module("relu", nn.ReLU());
-        register_module("downsample", downsample);
+        conv1 = ResNetLayers.Conv1x1(inplanes, planes);
+        bn1 = nn.BatchNorm2d(planes);
+        conv2 = ResNetLayers.Conv3x3(planes, planes, stride);
+        bn2 = nn.BatchNorm2d(planes);
+        conv3 = ResNetLayers.Conv1x1(planes, planes * Expansion);
+        bn3 = nn.BatchNorm2d(planes * Expansion);
+        relu = nn.ReLU();
+        this.downsample = downsample;
         Stride = stride;
+        RegisterComponents();
     }
 
-    /// <summary>Stride of the 3x3 convolution (2 halves the spatial size).</summary>
+    /// <summary>Stride of the 3x3 convolution.</summary>
     public long Stride { get; }
-
-    public Conv2d conv1 => (Conv2d)GetModule("conv1")!;
-    public BatchNorm2d bn1 => (BatchNorm2d)GetModule("bn1")!;
-    public Conv2d conv2 => (Conv2d)GetModule("conv2")!;
-    public BatchNorm2d bn2 => (BatchNorm2d)GetModule("bn2")!;
-    public Conv2d conv3 => (Conv2d)GetModule("conv3")!;
-    public BatchNorm2d bn3 => (BatchNorm2d)GetModule("bn3")!;
-    public ReLU relu => (ReLU)GetModule("relu")!;
-    public Sequential? downsample => (Sequential?)GetModule("downsample");
 
     public override Tensor forward(Tensor x)
     {

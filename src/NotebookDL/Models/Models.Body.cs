@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
-using static NotebookDL.Torch.torch;
 
 namespace NotebookDL.Models;
 
@@ -19,10 +16,10 @@ public static partial class Models
     /// the RGB ones (summed for 1 channel) instead of starting from PyTorch's default initialisation.</param>
     /// <param name="cut">How many children to keep (negative counts from the end, as a Python slice). Null: up to the
     /// last child that contains a pooling layer, excluded (fastai's rule; -2 for a ResNet).</param>
-    public static Sequential CreateBody(Module<Tensor, Tensor> model, long nIn = 3, bool pretrained = false, int? cut = null)
+    public static Sequential CreateBody(nn.Module<Tensor, Tensor> model, long nIn = 3, bool pretrained = false, int? cut = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        UpdateFirstLayer(model, Positive(nIn, nameof(nIn)), pretrained);
+        UpdateFirstLayer(model, Check.Positive(nIn, nameof(nIn)), pretrained);
         var children = model.named_children().ToList();
         var keep = cut switch
         {
@@ -32,12 +29,14 @@ public static partial class Models
         };
         if (keep < 1 || keep > children.Count)
             throw new ArgumentOutOfRangeException(nameof(cut), cut, $"cut keeps {keep} of the {children.Count} children of {model.GetType().Name}.");
-        var kept = children.Take(keep).Select(c => c.module as Module<Tensor, Tensor>
+        var kept = children.Take(keep).Select(c => c.module as nn.Module<Tensor, Tensor>
             ?? throw new ArgumentException($"Child '{c.name}' ({c.module.GetType().Name}) is not a Tensor → Tensor module, so it cannot go in a Sequential body.", nameof(model)));
         return nn.Sequential(kept.ToArray());
     }
 
-    private static int LastPoolingChild(List<(string name, Module module)> children)
+    private static (long, long) Pair(long[] v) => (v[0], v[^1]);
+
+    private static int LastPoolingChild(List<(string name, nn.Module module)> children)
     {
         for (var i = children.Count - 1; i >= 0; i--)
             if (HasPool(children[i].module)) return i;
@@ -45,19 +44,19 @@ public static partial class Models
     }
 
     // fastai's has_pool_type: a class named ...Pool1d/2d/3d, here or below.
-    private static bool HasPool(Module m) => m.modules().Any(x => Regex.IsMatch(x.GetType().Name, "Pool[123]d$"));
+    private static bool HasPool(nn.Module m) => m.PreOrder().Any(x => Regex.IsMatch(x.module.GetType().Name, "Pool[123]d$"));
 
     /// <summary>
     /// fastai's <c>_update_first_layer</c>: replaces the convolution that owns the model's first parameter with one
     /// taking <paramref name="nIn"/> channels, same other settings.
     /// </summary>
-    private static void UpdateFirstLayer(Module model, long nIn, bool pretrained)
+    private static void UpdateFirstLayer(nn.Module model, long nIn, bool pretrained)
     {
         if (nIn == 3) return;
         var (firstName, _) = model.named_parameters().FirstOrDefault();
         if (firstName is null) throw new ArgumentException($"{model.GetType().Name} has no parameters, so its first layer cannot be adapted to {nIn} channels.", nameof(model));
         var path = firstName.Split('.')[..^1];
-        Module parent = model, layer = model;
+        nn.Module parent = model, layer = model;
         foreach (var name in path)
         {
             parent = layer;
@@ -67,7 +66,8 @@ public static partial class Models
             throw new ArgumentException($"Changing the input channels is only supported when the first layer is a Conv2d, found {layer.GetType().Name} ('{string.Join('.', path)}').", nameof(model));
         if (old.in_channels != 3)
             throw new ArgumentException($"Expected a first layer with 3 input channels, found {old.in_channels}.", nameof(model));
-        var replacement = nn.Conv2d(nIn, old.out_channels, old.kernel_size, old.stride, old.padding, old.dilation, old.groups, old.bias is not null, old.padding_mode);
+        var replacement = nn.Conv2d(nIn, old.out_channels, Pair(old.kernel_size), Pair(old.stride), Pair(old.padding ?? [0, 0]), Pair(old.dilation),
+            old.padding_mode, old.groups, old.bias is not null);
         if (pretrained)
         {
             using var _ = no_grad();
@@ -76,7 +76,7 @@ public static partial class Models
             // fastai swaps only the weight: a bias (rare before batch norm) keeps its pretrained values.
             if (old.bias is { } b) replacement.bias!.copy_(b);
         }
-        parent.register_module(path[^1], replacement);
+        ModuleSurgery.SetChild(parent, path[^1], old, replacement);
         old.Dispose();
     }
 }

@@ -1,6 +1,3 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
-using static NotebookDL.Torch.torch;
 
 namespace NotebookDL.Models;
 
@@ -19,13 +16,13 @@ public static partial class Models
     public static Sequential CreateHead(long nf, long nOut, HeadOptions? options = null)
     {
         var o = options ?? HeadOptions.Default;
-        Positive(nf, nameof(nf));
-        Positive(nOut, nameof(nOut));
+        Check.Positive(nf, nameof(nf));
+        Check.Positive(nOut, nameof(nOut));
         if (o.Ps is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(options), o.Ps, "Ps must be a dropout probability in [0, 1].");
         if (o.Pool && o.ConcatPool) nf *= 2;
         long[] sizes = [nf, .. o.LinFtrs ?? [512], nOut];
         var blocks = sizes.Length - 1;
-        var head = new List<Module<Tensor, Tensor>>();
+        var head = new List<nn.Module<Tensor, Tensor>>();
         if (o.Pool)
         {
             head.Add(o.ConcatPool ? new AdaptiveConcatPool2d() : nn.AdaptiveAvgPool2d(1));
@@ -50,12 +47,12 @@ public static partial class Models
     }
 
     /// <summary>fastai's LinBnDrop: [BatchNorm1d, Dropout (if p > 0), Linear (bias only without bn), act], or Linear first.</summary>
-    private static IEnumerable<Module<Tensor, Tensor>> LinBnDrop(long nIn, long nOut, bool bn, double p, Module<Tensor, Tensor>? act, bool linFirst)
+    private static IEnumerable<nn.Module<Tensor, Tensor>> LinBnDrop(long nIn, long nOut, bool bn, double p, nn.Module<Tensor, Tensor>? act, bool linFirst)
     {
-        var norm = new List<Module<Tensor, Tensor>>();
+        var norm = new List<nn.Module<Tensor, Tensor>>();
         if (bn) norm.Add(FastaiBatchNorm1d(linFirst ? nOut : nIn));
         if (p != 0) norm.Add(nn.Dropout(p));
-        var lin = new List<Module<Tensor, Tensor>> { nn.Linear(nIn, nOut, bias: !bn) };
+        var lin = new List<nn.Module<Tensor, Tensor>> { nn.Linear(nIn, nOut, hasBias: !bn) };
         if (act is not null) lin.Add(act);
         return linFirst ? lin.Concat(norm) : norm.Concat(lin);
     }
@@ -68,7 +65,4 @@ public static partial class Models
         nn.init.ones_(bn.weight!);
         return bn;
     }
-
-    private static long Positive(long value, string name) =>
-        value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
 }

@@ -1,6 +1,3 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
-using static NotebookDL.Torch.torch;
 
 namespace NotebookDL.Models;
 
@@ -16,8 +13,8 @@ public static partial class Models
     /// <param name="imageSize">Input height and width; the first fc layer has 32·(imageSize/4)² inputs.</param>
     public static Sequential SimpleCnn(long inChannels = 1, long numClasses = 10, long imageSize = 28)
     {
-        Positive(inChannels, nameof(inChannels));
-        Positive(numClasses, nameof(numClasses));
+        Check.Positive(inChannels, nameof(inChannels));
+        Check.Positive(numClasses, nameof(numClasses));
         var reduced = imageSize / 4;
         if (reduced < 1) throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, "imageSize must be at least 4 (two 2x2 poolings).");
         return nn.Sequential(
@@ -37,8 +34,8 @@ public static partial class Models
     public static Sequential Mlp(params long[] sizes)
     {
         if (sizes.Length < 2) throw new ArgumentException($"An MLP needs at least an input and an output size, got [{string.Join(", ", sizes)}].", nameof(sizes));
-        foreach (var s in sizes) Positive(s, nameof(sizes));
-        var layers = new List<Module<Tensor, Tensor>> { nn.Flatten() };
+        foreach (var s in sizes) Check.Positive(s, nameof(sizes));
+        var layers = new List<nn.Module<Tensor, Tensor>> { nn.Flatten() };
         for (var i = 0; i < sizes.Length - 1; i++)
         {
             if (i > 0) layers.Add(nn.ReLU());

@@ -1,5 +1,3 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
 
 namespace NotebookDL.Models;
 
@@ -11,7 +9,7 @@ public static partial class Models
     /// <c>Splitter</c> delegate (<c>splitter: Models.ResNetSplit</c>); freezing trains the last group only, and
     /// <c>Slice(lo, hi)</c> spreads learning rates over the three.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<Tensor>> ResNetSplit(Module model)
+    public static IReadOnlyList<IReadOnlyList<Tensor>> ResNetSplit(nn.Module model)
     {
         var (body, rest) = BodyAndHead(model);
         if (body.Count < 7) throw new ArgumentException($"A ResNet body has 8 children (stem, maxpool, layer1..layer4), got {body.Count}.", nameof(model));
@@ -19,19 +17,18 @@ public static partial class Models
     }
 
     /// <summary>fastai's <c>default_split</c>: two layer groups, [body], [head].</summary>
-    public static IReadOnlyList<IReadOnlyList<Tensor>> DefaultSplit(Module model)
+    public static IReadOnlyList<IReadOnlyList<Tensor>> DefaultSplit(nn.Module model)
     {
         var (body, rest) = BodyAndHead(model);
         return [Params(body), Params(rest)];
     }
 
-    private static (List<Module> body, List<Module> rest) BodyAndHead(Module model)
+    private static (List<nn.Module> body, List<nn.Module> rest) BodyAndHead(nn.Module model)
     {
-        var top = model.children().ToList();
-        if (model is not Sequential || top.Count < 2 || top[0] is not Sequential body)
-            throw new ArgumentException($"Expected a Sequential(body, head) from Models.VisionModel, got {model.GetType().Name} with {top.Count} children.", nameof(model));
-        return (body.children().ToList(), top.Skip(1).ToList());
+        if (model is not BodyHeadModel m)
+            throw new ArgumentException($"Expected a BodyHeadModel (body, head) from Models.VisionModel, got {model.GetType().Name}.", nameof(model));
+        return (m.Body.children().ToList(), [m.Head]);
     }
 
-    private static IReadOnlyList<Tensor> Params(IEnumerable<Module> modules) => modules.SelectMany(m => m.parameters()).ToList();
+    private static IReadOnlyList<Tensor> Params(IEnumerable<nn.Module> modules) => modules.SelectMany(m => m.parameters()).ToList();
 }

@@ -1,6 +1,3 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
-using static NotebookDL.Torch.torch;
 
 namespace NotebookDL.Models;
 
@@ -44,7 +41,7 @@ internal static class PretrainedWeights
         if (!File.Exists(path))
             throw new FileNotFoundException(
                 $"Pretrained weights '{path}' not found. Download torchvision's file (e.g. resnet18-f37072fd.pth) once and pass its local path.", path);
-        var loaded = torch.load(path);
+        var loaded = PyTorchFiles.Load(path);
         var owned = new List<Tensor>();
         try
         {
@@ -65,7 +62,7 @@ internal static class PretrainedWeights
                     state["fc." + name] = alias;
                 }
             }
-            model.load_state_dict(state, strict: true);
+            StateDicts.Load(model, state);
         }
         finally
         {

@@ -1,6 +1,4 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
-using static NotebookDL.Torch.torch;
+using TorchSharp.Utils;
 
 namespace NotebookDL.Models;
 
@@ -12,31 +10,44 @@ namespace NotebookDL.Models;
 /// Initialised as torchvision: convolutions kaiming_normal_(fan_out, relu), batch norm weight 1 and bias 0, fc with
 /// PyTorch's Linear default.
 /// </summary>
-public sealed class ResNet : Module<Tensor, Tensor>
+public sealed class ResNet : nn.Module<Tensor, Tensor>
 {
     private long _inplanes = 64;
+
+    // Declaration order is torchvision's attribute order, which fixes the state-dict key order.
+    [ComponentName(Name = "conv1")] private Conv2d _conv1;
+    public readonly BatchNorm2d bn1;
+    public readonly ReLU relu;
+    public readonly MaxPool2d maxpool;
+    public readonly Sequential layer1;
+    public readonly Sequential layer2;
+    public readonly Sequential layer3;
+    public readonly Sequential layer4;
+    public readonly AdaptiveAvgPool2d avgpool;
+    [ComponentName(Name = "fc")] private Linear _fc;
 
     /// <param name="block">The residual block to stack.</param>
     /// <param name="layers">Blocks per stage, e.g. [2, 2, 2, 2] for ResNet-18.</param>
     /// <param name="numClasses">Outputs of fc.</param>
     /// <param name="inChannels">Input channels of conv1 (3 for RGB, 1 for grayscale).</param>
-    public ResNet(ResNetBlockKind block, IReadOnlyList<int> layers, long numClasses = 1000, long inChannels = 3)
+    public ResNet(ResNetBlockKind block, IReadOnlyList<int> layers, long numClasses = 1000, long inChannels = 3) : base(nameof(ResNet))
     {
         if (layers.Count != 4) throw new ArgumentException($"A ResNet has 4 stages, got {layers.Count} block counts: [{string.Join(", ", layers)}].", nameof(layers));
-        Positive(numClasses, nameof(numClasses));
-        Positive(inChannels, nameof(inChannels));
+        Check.Positive(numClasses, nameof(numClasses));
+        Check.Positive(inChannels, nameof(inChannels));
         Block = block;
         Layers = layers.ToArray();
-        register_module("conv1", nn.Conv2d(inChannels, 64, kernel_size: 7, stride: 2, padding: 3, bias: false));
-        register_module("bn1", nn.BatchNorm2d(64));
-        register_module("relu", nn.ReLU());
-        register_module("maxpool", nn.MaxPool2d(kernel_size: 3, stride: 2, padding: 1));
-        register_module("layer1", MakeLayer(64, layers[0], 1));
-        register_module("layer2", MakeLayer(128, layers[1], 2));
-        register_module("layer3", MakeLayer(256, layers[2], 2));
-        register_module("layer4", MakeLayer(512, layers[3], 2));
-        register_module("avgpool", nn.AdaptiveAvgPool2d(1));
-        register_module("fc", nn.Linear(512 * Expansion, numClasses));
+        _conv1 = nn.Conv2d(inChannels, 64, kernel_size: 7, stride: 2, padding: 3, bias: false);
+        bn1 = nn.BatchNorm2d(64);
+        relu = nn.ReLU();
+        maxpool = nn.MaxPool2d(kernel_size: 3, stride: 2, padding: 1);
+        layer1 = MakeLayer(64, layers[0], 1);
+        layer2 = MakeLayer(128, layers[1], 2);
+        layer3 = MakeLayer(256, layers[2], 2);
+        layer4 = MakeLayer(512, layers[3], 2);
+        avgpool = nn.AdaptiveAvgPool2d(1);
+        _fc = nn.Linear(512 * Expansion, numClasses);
+        RegisterComponents();
         InitWeights();
     }
 
@@ -49,18 +60,10 @@ public sealed class ResNet : Module<Tensor, Tensor>
     public int Expansion => Block == ResNetBlockKind.Basic ? BasicBlock.Expansion : Bottleneck.Expansion;
 
     /// <summary>The stem convolution; set it to change the input channels (fastai's <c>_update_first_layer</c> does).</summary>
-    public Conv2d conv1 { get => (Conv2d)GetModule("conv1")!; set => register_module("conv1", value); }
-    public BatchNorm2d bn1 => (BatchNorm2d)GetModule("bn1")!;
-    public ReLU relu => (ReLU)GetModule("relu")!;
-    public MaxPool2d maxpool => (MaxPool2d)GetModule("maxpool")!;
-    public Sequential layer1 => (Sequential)GetModule("layer1")!;
-    public Sequential layer2 => (Sequential)GetModule("layer2")!;
-    public Sequential layer3 => (Sequential)GetModule("layer3")!;
-    public Sequential layer4 => (Sequential)GetModule("layer4")!;
-    public AdaptiveAvgPool2d avgpool => (AdaptiveAvgPool2d)GetModule("avgpool")!;
+    public Conv2d conv1 { get => _conv1; set => ModuleSurgery.SetChild(this, "conv1", _conv1, value); }
 
     /// <summary>The classifier (512·Expansion → numClasses); replace it to change the number of classes.</summary>
-    public Linear fc { get => (Linear)GetModule("fc")!; set => register_module("fc", value); }
+    public Linear fc { get => _fc; set => ModuleSurgery.SetChild(this, "fc", _fc, value); }
 
     /// <summary>Input channels expected by conv1.</summary>
     public long InChannels => conv1.in_channels;
@@ -82,7 +85,7 @@ public sealed class ResNet : Module<Tensor, Tensor>
         return layer;
     }
 
-    private Module<Tensor, Tensor> NewBlock(long inplanes, long planes, long stride, Sequential? downsample) => Block switch
+    private nn.Module<Tensor, Tensor> NewBlock(long inplanes, long planes, long stride, Sequential? downsample) => Block switch
     {
         ResNetBlockKind.Basic => new BasicBlock(inplanes, planes, stride, downsample),
         _ => new Bottleneck(inplanes, planes, stride, downsample),
@@ -96,7 +99,7 @@ public sealed class ResNet : Module<Tensor, Tensor>
             {
                 case Conv2d conv:
                     // fan_out keeps the backward signal's variance, which is what matters for deep residual stacks.
-                    nn.init.kaiming_normal_(conv.weight, mode: "fan_out", nonlinearity: "relu");
+                    nn.init.kaiming_normal_(conv.weight, mode: nn.init.FanInOut.FanOut, nonlinearity: nn.init.NonlinearityType.ReLU);
                     break;
                 case BatchNorm2d bn:
                     nn.init.ones_(bn.weight!);

@@ -1,6 +1,3 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
-using static NotebookDL.Torch.torch;
 
 namespace NotebookDL.Models;
 

@@ -97,10 +97,10 @@ public class DataLoaderTests
             Assert.True(e.MoveNext());
             kept = e.Current;
         }
-        Assert.False(kept.X.IsDisposed);
+        Assert.False(kept.X.IsInvalid);
         Assert.Equal([0L, 1, 2, 3], kept.Y.ToArray<long>());
         kept.Dispose();
-        Assert.True(kept.X.IsDisposed);
+        Assert.True(kept.X.IsInvalid);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public class CallbackTests
         public override int Order => 10;
 
         public override void BeforeStep() =>
-            Norms.Add(Math.Sqrt(Learn.Model.parameters().Select(p => p.grad!).Sum(g => g.square().sum().item<double>())));
+            Norms.Add(Math.Sqrt(Learn.Model.parameters().Select(p => p.grad!).Sum(g => g.square().sum().ToDouble())));
     }
 
     [Fact]

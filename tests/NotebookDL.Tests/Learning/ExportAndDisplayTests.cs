@@ -59,7 +59,7 @@ public class ExportAndDisplayTests
     public void Summary_lists_layers_with_output_shapes_and_trainability()
     {
         var model = Mlp(hidden: 16, batchNorm: true);
-        var learn = MakeLearner(model: model, splitter: Splitters.ByModules(m => [[model[0]], [model[1], model[3]]]));
+        var learn = MakeLearner(model: model, splitter: Splitters.ByModules(m => [[model.At(0)], [model.At(1), model.At(3)]]));
         learn.Freeze();
         var summary = learn.Summary();
         Assert.Equal(4, summary.Layers.Count);

@@ -18,11 +18,11 @@ public class FreezeAndSliceTests
         Assert.Equal([1e-3], Slice(1e-5, 1e-3).ForGroups(1));
     }
 
-    private static (Learner learn, NotebookDL.Torch.Modules.Sequential model) ThreeGroups()
+    private static (Learner learn, Sequential model) ThreeGroups()
     {
         // Groups: [Linear(2,16)], [BatchNorm1d, ReLU], [Linear(16,2)].
         var model = Mlp(batchNorm: true);
-        var learn = MakeLearner(model: model, splitter: Splitters.ByModules(m => [[model[0]], [model[1], model[2]], [model[3]]]));
+        var learn = MakeLearner(model: model, splitter: Splitters.ByModules(m => [[model.At(0)], [model.At(1), model.At(2)], [model.At(3)]]));
         return (learn, model);
     }
 
@@ -41,18 +41,18 @@ public class FreezeAndSliceTests
     {
         var (learn, model) = ThreeGroups();
         learn.Freeze();
-        Assert.All(model[0].parameters(), p => Assert.False(p.requires_grad));
-        Assert.All(model[1].parameters(), p => Assert.True(p.requires_grad)); // BatchNorm stays trainable
-        Assert.All(model[3].parameters(), p => Assert.True(p.requires_grad));
+        Assert.All(model.At(0).parameters(), p => Assert.False(p.requires_grad));
+        Assert.All(model.At(1).parameters(), p => Assert.True(p.requires_grad)); // BatchNorm stays trainable
+        Assert.All(model.At(3).parameters(), p => Assert.True(p.requires_grad));
 
-        var frozenBefore = model[0].parameters().Select(p => p.ToArray<float>()).ToList();
-        var headBefore = model[3].parameters().First().ToArray<float>();
+        var frozenBefore = model.At(0).parameters().Select(p => p.ToArray<float>()).ToList();
+        var headBefore = model.At(3).parameters().First().ToArray<float>();
         learn.Fit(1, 1e-2);
-        Assert.Equal(frozenBefore, model[0].parameters().Select(p => p.ToArray<float>()).ToList());
-        Assert.NotEqual(headBefore, model[3].parameters().First().ToArray<float>());
+        Assert.Equal(frozenBefore, model.At(0).parameters().Select(p => p.ToArray<float>()).ToList());
+        Assert.NotEqual(headBefore, model.At(3).parameters().First().ToArray<float>());
 
         learn.FreezeTo(1);
-        Assert.All(model[0].parameters(), p => Assert.False(p.requires_grad));
+        Assert.All(model.At(0).parameters(), p => Assert.False(p.requires_grad));
         learn.Unfreeze();
         Assert.All(model.parameters(), p => Assert.True(p.requires_grad));
     }
@@ -62,9 +62,9 @@ public class FreezeAndSliceTests
     {
         var model = Mlp(batchNorm: true);
         var learn = new Learner(Separable(), model, LossFunction.CrossEntropy, trainBn: false, progress: false,
-            splitter: Splitters.ByModules(m => [[model[0], model[1]], [model[3]]]));
+            splitter: Splitters.ByModules(m => [[model.At(0), model.At(1)], [model.At(3)]]));
         learn.Freeze();
-        Assert.All(model[1].parameters(), p => Assert.False(p.requires_grad));
+        Assert.All(model.At(1).parameters(), p => Assert.False(p.requires_grad));
     }
 
     [Fact]

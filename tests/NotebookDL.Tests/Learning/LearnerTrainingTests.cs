@@ -59,7 +59,7 @@ public class LearnerTrainingTests
             var sums = preds.sum(1).ToArray<float>();
             Assert.All(sums, s => Assert.Equal(1f, s, 4));
             // The mean per-item loss is the validation loss.
-            Assert.Equal(learn.Validate().Loss, losses.mean().item<double>(), 5);
+            Assert.Equal(learn.Validate().Loss, losses.mean().ToDouble(), 5);
             // Each loss is -log(prob of the target).
             var p = preds.ToArray<float>();
             var t = targets.ToArray<long>();

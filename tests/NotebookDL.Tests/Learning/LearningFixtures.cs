@@ -1,6 +1,5 @@
 using NotebookDL.Learning;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch.Modules;
 
 namespace NotebookDL.Tests.Learning;
 
@@ -48,7 +47,7 @@ internal static class LearningFixtures
         new(dls ?? Separable(), model ?? Mlp(), LossFunction.CrossEntropy, optFunc, metrics, cbs: cbs, splitter: splitter, progress: false);
 
     /// <summary>Copies of every parameter and buffer, to compare states.</summary>
-    public static Dictionary<string, float[]> Snapshot(Module model) =>
+    public static Dictionary<string, float[]> Snapshot(nn.Module model) =>
         model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.to(float32).ToArray<float>());
 }
 

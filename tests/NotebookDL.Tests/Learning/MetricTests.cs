@@ -1,15 +1,16 @@
 using NotebookDL.Learning;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch.Modules;
 
 namespace NotebookDL.Tests.Learning;
 
 public class MetricTests
 {
     /// <summary>A model that returns its input, so "predictions" are chosen by the test.</summary>
-    private sealed class Echo : Module<Tensor, Tensor>
+    private sealed class Echo : nn.Module<Tensor, Tensor>
     {
-        private readonly Tensor _w = zeros([1], requires_grad: true);
+        private readonly Parameter _w = nn.Parameter(zeros(1));
+
+        public Echo() : base(nameof(Echo)) => RegisterComponents();
 
         public override Tensor forward(Tensor input) => input.add(_w);
     }
@@ -84,6 +85,6 @@ public class MetricTests
         var loader = new TensorDataLoader(OneHotScores(predicted, 2), tensor(actual), 4);
         var learn = new Learner(new TensorDataLoaders(loader, loader), new Echo(), LossFunction.CrossEntropy, progress: false);
         var (_, _, losses) = learn.GetPreds();
-        Assert.Equal(losses!.mean().item<double>(), learn.Validate().Loss, 6);
+        Assert.Equal(losses!.mean().ToDouble(), learn.Validate().Loss, 6);
     }
 }

@@ -29,9 +29,9 @@ public class ScheduleTests
         var learn = MakeLearner();
         learn.Fit(1);
         var group = learn.Opt!.param_groups[0];
-        Assert.IsType<NotebookDL.Torch.AdamW>(learn.Opt);
+        Assert.IsType<NotebookDL.Optim.AdamW>(learn.Opt);
         Assert.Equal(0.01, group.weight_decay);
-        Assert.True(((NotebookDL.Torch.AdamOptions)group.options).decoupled_weight_decay);
+        Assert.True(((NotebookDL.Optim.AdamOptions)group.options).decoupled_weight_decay);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class ScheduleTests
     public void ParamScheduler_sets_every_group_from_per_group_schedules()
     {
         var model = Mlp();
-        var learn = MakeLearner(model: model, splitter: Splitters.ByModules(m => [[model[0]], [model[2]]]));
+        var learn = MakeLearner(model: model, splitter: Splitters.ByModules(m => [[model.At(0)], [model.At(2)]]));
         var scheduler = new ParamScheduler(new Dictionary<Hyper, Func<double, double>[]>
         {
             [Hyper.Lr] = [_ => 1e-4, pct => 1e-2 * (1 - pct)],

@@ -1,4 +1,3 @@
-using NotebookDL.Torch.Modules;
 using M = NotebookDL.Models.Models;
 
 namespace NotebookDL.Tests.Models;
@@ -11,8 +10,8 @@ public sealed class SmallModelTests
         using var model = M.SimpleCnn();
         Assert.Equal(
             ["Conv2d", "BatchNorm2d", "ReLU", "MaxPool2d", "Conv2d", "BatchNorm2d", "ReLU", "MaxPool2d", "Flatten", "Linear", "ReLU", "Dropout", "Linear"],
-            model.Select(m => m.GetType().Name));
-        Assert.Equal(0.25, ((Dropout)model[11]).p);
+            model.children().Select(m => m.GetType().Name));
+        Assert.Equal(0.25, ((Dropout)model.At(11)).p);
         // PyTorch: sum(p.numel()) of the same nn.Sequential = 160 + 32 + 4640 + 64 + 200832 + 1290.
         Assert.Equal(207018, model.parameters().Sum(p => p.numel()));
         using var y = model.call(torch.randn(4, 1, 28, 28));
@@ -24,7 +23,7 @@ public sealed class SmallModelTests
     {
         using var model = M.Mlp(784, 100, 10);
         Assert.Equal(["1.weight", "1.bias", "3.weight", "3.bias"], model.state_dict().Keys);
-        Assert.Equal(["Flatten", "Linear", "ReLU", "Linear"], model.Select(m => m.GetType().Name));
+        Assert.Equal(["Flatten", "Linear", "ReLU", "Linear"], model.children().Select(m => m.GetType().Name));
         using var y = model.call(torch.randn(3, 1, 28, 28));
         Assert.Equal([3L, 10L], y.shape);
         Assert.Throws<ArgumentException>(() => M.Mlp(784));

@@ -34,14 +34,14 @@ public sealed class TorchvisionReference : IDisposable
         Assert.Equal(b.shape, a.shape);
         using var d = (a - b).abs();
         using var m = d.max();
-        return m.item<float>();
+        return m.ToSingle();
     }
 
     public static float MaxAbs(Tensor a)
     {
         using var d = a.abs();
         using var m = d.max();
-        return m.item<float>();
+        return m.ToSingle();
     }
 
     public void Dispose() => _dir.Dispose();

@@ -1,4 +1,3 @@
-using NotebookDL.Torch;
 
 namespace NotebookDL.Learning;
 
@@ -64,7 +63,7 @@ public sealed class LrFinderCallback(double startLr, double endLr, int numIt, bo
     {
         if (_modelState is null || _optState is null) return;
         Learn.Opt!.zero_grad();
-        Learn.Model.load_state_dict(_modelState);
+        StateDicts.Load(Learn.Model, _modelState);
         Learn.Opt.load_state_dict(_optState);
         foreach (var t in _modelState.Values.Concat(_optState.state.Values.SelectMany(s => s.Values))) t.Dispose();
         (_modelState, _optState) = (null, null);

@@ -1,4 +1,3 @@
-using NotebookDL.Torch;
 
 namespace NotebookDL.Learning;
 
@@ -26,13 +25,13 @@ public sealed class SaveModelCallback(string monitor = "valid_loss", double minD
         Release();
         _best = Learn.Model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.clone().DetachFromDisposeScope());
         BestEpoch = Learn.Epoch;
-        if (fname is not null) torch.save(_best, fname);
+        if (fname is not null) PyTorchFiles.Save(_best, fname);
     }
 
     public override void AfterFit()
     {
         if (_best is null) return;
-        Learn.Model.load_state_dict(_best);
+        StateDicts.Load(Learn.Model, _best);
         Release();
     }
 

@@ -1,5 +1,4 @@
 using System.Collections;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Learning.Data;
 

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Learning;
 
@@ -34,7 +33,7 @@ public sealed partial class Learner
         var weights = Path.GetTempFileName();
         try
         {
-            torch.save(Model.state_dict(), weights);
+            PyTorchFiles.Save(Model.state_dict(), weights);
             if (File.Exists(path)) File.Delete(path);
             using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
             zip.CreateEntryFromFile(weights, "model.pt", CompressionLevel.NoCompression);
@@ -65,8 +64,8 @@ public sealed partial class Learner
         try
         {
             (zip.GetEntry("model.pt") ?? throw new InvalidDataException($"'{path}' has no model.pt.")).ExtractToFile(weights, overwrite: true);
-            var state = torch.load(weights);
-            model.load_state_dict(state);
+            var state = PyTorchFiles.Load(weights);
+            StateDicts.Load(model, state);
             foreach (var t in state.Values) t.Dispose();
         }
         finally

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
 
 namespace NotebookDL.Learning;
 
@@ -21,11 +19,11 @@ public sealed record ModelSpec(string Factory, JsonObject Args);
 /// </summary>
 public static class ModelRegistry
 {
-    private static readonly ConcurrentDictionary<string, Func<JsonObject, Module<Tensor, Tensor>>> Factories = new();
-    private static readonly ConditionalWeakTable<Module, ModelSpec> Specs = new();
+    private static readonly ConcurrentDictionary<string, Func<JsonObject, nn.Module<Tensor, Tensor>>> Factories = new();
+    private static readonly ConditionalWeakTable<nn.Module, ModelSpec> Specs = new();
 
     /// <summary>Registers (or replaces) the factory called <paramref name="name"/>.</summary>
-    public static void Register(string name, Func<JsonObject, Module<Tensor, Tensor>> factory)
+    public static void Register(string name, Func<JsonObject, nn.Module<Tensor, Tensor>> factory)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Factories[name] = factory ?? throw new ArgumentNullException(nameof(factory));
@@ -34,7 +32,7 @@ public static class ModelRegistry
     public static bool IsRegistered(string name) => Factories.ContainsKey(name);
 
     /// <summary>Builds a model with the factory <paramref name="name"/> and remembers how, for export.</summary>
-    public static Module<Tensor, Tensor> Create(string name, JsonObject? args = null)
+    public static nn.Module<Tensor, Tensor> Create(string name, JsonObject? args = null)
     {
         if (!Factories.TryGetValue(name, out var factory))
             throw new KeyNotFoundException(
@@ -47,5 +45,5 @@ public static class ModelRegistry
     }
 
     /// <summary>The spec <paramref name="model"/> was created from, or null if it was built directly.</summary>
-    public static ModelSpec? SpecOf(Module model) => Specs.TryGetValue(model, out var spec) ? spec : null;
+    public static ModelSpec? SpecOf(nn.Module model) => Specs.TryGetValue(model, out var spec) ? spec : null;
 }

@@ -1,5 +1,4 @@
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
+using NotebookDL.Models;
 
 namespace NotebookDL.Learning;
 
@@ -11,12 +10,9 @@ public sealed partial class Learner
     /// </summary>
     public LearnerSummary Summary()
     {
-        var leaves = Model.named_modules().Where(m => !m.module.children().Any()).ToList();
-        var shapes = new Dictionary<Module, long[]>(ReferenceEqualityComparer.Instance);
-        var hooks = leaves.Select(l => l.module.register_forward_hook((m, _, output) =>
-        {
-            if (output is Tensor t) shapes[m] = t.shape;
-        })).ToList();
+        var leaves = Model.PreOrder().Where(m => !m.module.children().Any()).ToList();
+        var shapes = new Dictionary<nn.Module, long[]>(ReferenceEqualityComparer.Instance);
+        var hooks = leaves.Select(l => new ForwardHook(l.module, (m, output) => shapes[m] = output.shape)).ToList();
         var wasTraining = Model.training;
         try
         {
@@ -35,7 +31,7 @@ public sealed partial class Learner
         var layers = leaves.Select(l =>
         {
             var ps = l.module.parameters(recurse: false).ToList();
-            return new LayerSummary(l.name, l.module.GetType().Name, shapes.GetValueOrDefault(l.module, []), ps.Sum(p => p.numel()),
+            return new LayerSummary(l.name, l.module.GetType().Name, shapes.GetValueOrDefault(l.module, Array.Empty<long>()), ps.Sum(p => p.numel()),
                 ps.Count > 0 && ps.All(p => p.requires_grad));
         }).ToList();
         var all = Model.parameters().ToList();

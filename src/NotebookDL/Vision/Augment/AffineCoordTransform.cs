@@ -1,4 +1,3 @@
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision.Augment;
 
@@ -19,6 +18,7 @@ public sealed class AffineCoordTransform : IRandomBatchTransform
         if (size is { } s && (s.Height <= 0 || s.Width <= 0))
             throw new ArgumentOutOfRangeException(nameof(size), s, "The output size must be positive.");
         (Size, Mode, PadMode, AlignCorners, Batch) = (size, mode, padMode, alignCorners, batch);
+        (_mode, _padMode) = (SampleMode(mode), SamplePadding(padMode));
         Generator = generator ?? new AugmentRandom();
     }
 
@@ -27,6 +27,25 @@ public sealed class AffineCoordTransform : IRandomBatchTransform
     public OutputSize? Size { get; }
     public string Mode { get; }
     public string PadMode { get; }
+
+    private readonly GridSampleMode _mode;
+    private readonly GridSamplePaddingMode _padMode;
+
+    // fastai's (and PyTorch's) names for grid_sample's options, as TorchSharp's enums.
+    private static GridSampleMode SampleMode(string mode) => mode switch
+    {
+        "bilinear" => GridSampleMode.Bilinear,
+        "nearest" => GridSampleMode.Nearest,
+        _ => throw new ArgumentException($"Unknown interpolation mode \"{mode}\": use \"bilinear\" or \"nearest\".", nameof(mode)),
+    };
+
+    private static GridSamplePaddingMode SamplePadding(string padMode) => padMode switch
+    {
+        "reflection" => GridSamplePaddingMode.Reflection,
+        "zeros" => GridSamplePaddingMode.Zeros,
+        "border" => GridSamplePaddingMode.Border,
+        _ => throw new ArgumentException($"Unknown padding mode \"{padMode}\": use \"reflection\", \"zeros\" or \"border\".", nameof(padMode)),
+    };
     public bool AlignCorners { get; }
 
     /// <summary>When true one draw serves the whole batch (fastai's batch=True).</summary>
@@ -64,7 +83,7 @@ public sealed class AffineCoordTransform : IRandomBatchTransform
         {
             // Nothing drawn and nothing to resize: return the batch itself rather than an interpolated copy of it.
             if (!resize && !moved && matrices.All(m => m.IsIdentity)) return (x, y);
-            return (torch.nn.functional.grid_sample(x, grid, Mode, PadMode, AlignCorners), y);
+            return (torch.nn.functional.grid_sample(x, grid, _mode, _padMode, AlignCorners), y);
         }
     }
 

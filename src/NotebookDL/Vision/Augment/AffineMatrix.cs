@@ -1,4 +1,3 @@
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision.Augment;
 
@@ -80,6 +79,6 @@ public readonly record struct AffineMatrix(double A, double B, double C, double 
             (data[i * 6], data[i * 6 + 1], data[i * 6 + 2]) = (m.A, m.B, m.C);
             (data[i * 6 + 3], data[i * 6 + 4], data[i * 6 + 5]) = (m.D, m.E, m.F);
         }
-        return torch.tensor<double>(data, new long[] { matrices.Count, 2, 3 }, dtype, device);
+        return torch.tensor(data, new long[] { matrices.Count, 2, 3 }, dtype, device);
     }
 }

@@ -1,4 +1,3 @@
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision.Augment;
 
@@ -27,7 +26,7 @@ public sealed class AugmentRandom
     private static int SeedFromTorch()
     {
         using var draw = torch.randint(0, int.MaxValue, [1]);
-        return (int)draw.item<long>();
+        return (int)draw.ToInt64();
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision.Augment;
 
@@ -37,7 +36,7 @@ public sealed class LightingTransform : IRandomBatchTransform
         var logits = Lighting.Logit(x);
         foreach (var (part, change) in draws)
         {
-            using var perImage = torch.tensor<double>(change, new long[] { n, 1, 1, 1 }, x.dtype, x.device);
+            using var perImage = torch.tensor(change, new long[] { n, 1, 1, 1 }, x.dtype, x.device);
             using var previous = logits;
             logits = part.ApplyToLogits(previous, perImage);
         }

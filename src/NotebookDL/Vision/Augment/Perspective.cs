@@ -1,4 +1,3 @@
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision.Augment;
 
@@ -67,7 +66,7 @@ public static class Perspective
         for (var i = 0; i < n; i++)
             for (var r = 0; r < 3; r++)
                 for (var c = 0; c < 3; c++) data[i * 9 + r * 3 + c] = matrices[i][r, c];
-        using var h = torch.tensor<double>(data, new long[] { n, 3, 3 }, grid.dtype, grid.device);
+        using var h = torch.tensor(data, new long[] { n, 3, 3 }, grid.dtype, grid.device);
         using var points = grid.reshape(n, -1, 2);
         using var linear = h.narrow(2, 0, 2);
         using var linearT = linear.transpose(1, 2);                   // (N, 2, 3)

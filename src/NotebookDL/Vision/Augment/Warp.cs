@@ -1,4 +1,3 @@
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision.Augment;
 

@@ -1,4 +1,3 @@
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 
@@ -48,7 +47,7 @@ public static partial class Datasets
         internal static (Tensor Images, Tensor Labels) Load(bool train, int? limit, string? dir = null)
         {
             var (shape, images, labels) = ReadSplit(train ? "train" : "t10k", limit, dir);
-            return (torch.tensor<byte>(images, shape.Select(d => (long)d).ToArray()), torch.tensor(labels.Select(l => (long)l).ToArray()));
+            return (torch.tensor(images, shape.Select(d => (long)d).ToArray()), torch.tensor(labels.Select(l => (long)l).ToArray()));
         }
 
         /// <summary>Image shape (N, 28, 28), pixels and labels of one split ("train" or "t10k"), straight from the IDX files.</summary>

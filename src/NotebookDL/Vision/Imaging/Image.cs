@@ -1,4 +1,3 @@
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 
@@ -44,7 +43,7 @@ public sealed class Image
     }
 
     /// <summary>A uint8 tensor (H, W, C) holding a copy of the pixels. The caller owns it.</summary>
-    public Tensor ToTensor() => torch.tensor<byte>(Pixels, new long[] { Height, Width, Channels });
+    public Tensor ToTensor() => torch.tensor(Pixels, new long[] { Height, Width, Channels });
 
     /// <summary>
     /// An image from a tensor: uint8 (H, W, C) or (H, W); or floating point (C, H, W) or (H, W) in [0, 1], which is

@@ -1,5 +1,4 @@
 using NotebookDL.Display.Imaging;
-using NotebookDL.Torch;
 using StbImageSharp;
 
 namespace NotebookDL.Vision;

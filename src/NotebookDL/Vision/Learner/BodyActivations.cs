@@ -1,8 +1,6 @@
 using NotebookDL.Data;
 using NotebookDL.Display;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
 using NotebookDL.Vision.Augment;
 
 namespace NotebookDL.Vision;
@@ -15,7 +13,7 @@ internal static class BodyActivations
     /// in eval mode under no_grad, without augmentation (an image loader is re-read unshuffled with its
     /// deterministic batch transforms only). The caller owns both tensors.
     /// </summary>
-    public static (Tensor X, Tensor Y) Compute(Module<Tensor, Tensor> body, IDataLoader dl, ProgressDisplay? progress)
+    public static (Tensor X, Tensor Y) Compute(nn.Module<Tensor, Tensor> body, IDataLoader dl, ProgressDisplay? progress)
     {
         var source = Source(dl);
         var (xs, ys) = (new List<Tensor>(), new List<Tensor>());

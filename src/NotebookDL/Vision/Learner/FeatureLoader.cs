@@ -1,6 +1,5 @@
 using System.Collections;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 

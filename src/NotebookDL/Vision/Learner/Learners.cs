@@ -3,8 +3,6 @@ using NotebookDL.Data;
 using NotebookDL.Learning;
 using NotebookDL.Learning.Data;
 using NotebookDL.Models;
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
 
 namespace NotebookDL.Vision;
 
@@ -19,7 +17,7 @@ public static class Learners
     private const string FactoryName = "NotebookDL.Vision.VisionModel";
 
     // The architectures an exported learner can rebuild by name (the Func itself cannot be saved).
-    private static readonly Dictionary<string, Func<Module<Tensor, Tensor>>> KnownArchs = new()
+    private static readonly Dictionary<string, Func<nn.Module<Tensor, Tensor>>> KnownArchs = new()
     {
         ["ResNet18"] = Models.ResNet18,
         ["ResNet34"] = Models.ResNet34,
@@ -63,7 +61,7 @@ public static class Learners
     /// var learn = VisionLearner(dls, Models.ResNet18, metrics: [Metrics.Accuracy]);
     /// learn.FitOneCycle(3, 3e-3);
     /// </code></example>
-    public static Learner VisionLearner(IDataLoaders dls, Func<Module<Tensor, Tensor>> arch, string? pretrained = null,
+    public static Learner VisionLearner(IDataLoaders dls, Func<nn.Module<Tensor, Tensor>> arch, string? pretrained = null,
         IEnumerable<IMetric>? metrics = null, long? nIn = null, long? nOut = null, LossFunction? lossFunc = null, OptFunc? optFunc = null,
         double? lr = null, double? wd = null, IEnumerable<ICallback>? cbs = null, HeadOptions? head = null, int? cut = null,
         bool? trainBn = null, bool progress = true)
@@ -74,23 +72,21 @@ public static class Learners
             "The data has no vocab, so the number of classes is unknown: pass nOut.", nameof(nOut));
         var channels = nIn ?? InputChannels(dls);
         var model = BuildModel(arch, outputs, channels, pretrained, head, cut);
-        Splitter split = IsResNetBody(model) ? Models.ResNetSplit : Models.DefaultSplit;
-        // A fit stopped by an error or an interrupt can leave the precompute bypass in place; the groups are the same.
-        Splitter splitter = m => split(WithRealBody(m));
+        Splitter splitter = IsResNetBody(model) ? Models.ResNetSplit : Models.DefaultSplit;
         var learn = new Learner(dls, model, lossFunc ?? LossFunction.CrossEntropy, optFunc, metrics, wd, cbs, splitter, lr, trainBn, progress);
         if (pretrained is not null) learn.Freeze();
         return learn;
     }
 
-    private static Module<Tensor, Tensor> BuildModel(Func<Module<Tensor, Tensor>> arch, long nOut, long nIn, string? pretrained, HeadOptions? head, int? cut)
+    private static nn.Module<Tensor, Tensor> BuildModel(Func<nn.Module<Tensor, Tensor>> arch, long nOut, long nIn, string? pretrained, HeadOptions? head, int? cut)
     {
         var archName = KnownArchs.FirstOrDefault(kv => kv.Value.Method == arch.Method).Key;
         // Through the registry when possible, so that learn.Export() knows how to rebuild the model.
-        Module<Tensor, Tensor> model = archName is not null && head is null && cut is null
+        nn.Module<Tensor, Tensor> model = archName is not null && head is null && cut is null
             ? ModelRegistry.Create(FactoryName, new JsonObject { ["arch"] = archName, ["nOut"] = nOut, ["nIn"] = nIn })
             : Models.VisionModel(arch, nOut, nIn: nIn, cut: cut, head: head);
         if (pretrained is null) return model;
-        if (PretrainedBody.TryLoad((Sequential)model, pretrained)) return model;
+        if (PretrainedBody.TryLoad((BodyHeadModel)model, pretrained)) return model;
         // A torchvision file: VisionModel adapts the first convolution to nIn itself. The export spec is lost
         // (the weights are in the model, not in the factory), which is fine: Export saves the trained weights.
         model.Dispose();
@@ -114,11 +110,6 @@ public static class Learners
     private static long ChannelsOf(Tensor x) => x.dim() == 4 ? x.shape[1]
         : throw new ArgumentException($"Expected image batches (N, C, H, W), got shape [{string.Join(", ", x.shape)}].");
 
-    private static Module WithRealBody(Module model) =>
-        model is Sequential s && s[0] is FeatureBypass bypass
-            ? new Sequential(s.named_children().Select(c => (c.name, c.name == "0" ? bypass.Body : (Module<Tensor, Tensor>)c.module)).ToArray())
-            : model;
-
-    private static bool IsResNetBody(Module model) =>
-        model is Sequential { Count: >= 2 } s && s[0] is Sequential body && body.Count >= 7 && body.modules().Any(m => m is BasicBlock or Bottleneck);
+    private static bool IsResNetBody(nn.Module model) =>
+        model is BodyHeadModel { Body: { Count: >= 7 } body } && body.modules().Any(m => m is BasicBlock or Bottleneck);
 }

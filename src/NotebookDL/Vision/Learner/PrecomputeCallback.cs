@@ -1,8 +1,7 @@
 using NotebookDL.Display;
 using NotebookDL.Learning;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
-using NotebookDL.Torch.Modules;
+using NotebookDL.Models;
 
 namespace NotebookDL.Vision;
 
@@ -10,7 +9,8 @@ namespace NotebookDL.Vision;
 /// The course's <c>precompute=True</c>: while the body is frozen, its activations for every training and validation
 /// image are computed once (eval mode, no_grad, no augmentation) and the fit trains only the head on them, which on a
 /// CPU is many times faster than running the body every epoch. For the fit's duration the learner's data is swapped
-/// for loaders over the cached activations and the body for a <see cref="FeatureBypass"/>; both are put back after
+/// for loaders over the cached activations and the model skips its body
+/// (<see cref="BodyHeadModel.BodyBypassed"/>); both are put back after
 /// the fit. A fit with an unfrozen body or augmented training data switches precompute off, with a message, since
 /// the cached activations would then be wrong. Attach it with <c>learn.Precompute = true</c>.
 /// </summary>
@@ -29,8 +29,8 @@ public sealed class PrecomputeCallback : Callback
     /// <summary>Why precompute cannot be used for <paramref name="learn"/> now, or null when it can.</summary>
     public static string? ReasonOff(Learner learn)
     {
-        if (!IsVisionModel(learn.Model)) return "the model is not a Sequential(body, head) from VisionLearner.";
-        var body = Body(learn.Model);
+        if (learn.Model is not BodyHeadModel model) return "the model is not a BodyHeadModel (body, head) from VisionLearner.";
+        var body = model.Body;
         var batchNorm = new HashSet<Tensor>(body.modules().OfType<BatchNorm>().SelectMany(m => m.parameters(recurse: false)), ReferenceEqualityComparer.Instance);
         if (body.parameters().Any(p => p.requires_grad && !batchNorm.Contains(p)))
             return "the body is unfrozen (Unfreeze, or no pretrained weights), so its activations change while training.";
@@ -54,7 +54,7 @@ public sealed class PrecomputeCallback : Callback
         _originalDls = Learn.Dls;
         Learn.Dls = new FeatureDataLoaders(new FeatureLoader(_train!.Value.X, _train.Value.Y, bs, training: true, seed: Learn.TrainIter),
             new FeatureLoader(_valid!.Value.X, _valid.Value.Y, bs, training: false), _originalDls.Vocab);
-        ((Sequential)Learn.Model).register_module("0", new FeatureBypass(Body(Learn.Model)));
+        ((BodyHeadModel)Learn.Model).BodyBypassed = true;
     }
 
     public override void AfterFit() => PutBack();
@@ -63,7 +63,7 @@ public sealed class PrecomputeCallback : Callback
     public void PutBack()
     {
         if (Learner is null) return;
-        if (Learn.Model is Sequential model && model[0] is FeatureBypass bypass) model.register_module("0", bypass.Body);
+        if (Learn.Model is BodyHeadModel model) model.BodyBypassed = false;
         if (_originalDls is not null) Learn.Dls = _originalDls;
         _originalDls = null;
     }
@@ -81,17 +81,10 @@ public sealed class PrecomputeCallback : Callback
         ClearCache();
         var (train, valid) = (Learn.Dls.Train, Learn.Dls.Valid);
         using var progress = new ProgressDisplay(BodyActivations.Batches(train) + BodyActivations.Batches(valid), "precompute activations");
-        var body = Body(Learn.Model);
+        var body = ((BodyHeadModel)Learn.Model).Body;
         _train = BodyActivations.Compute(body, train, progress);
         _valid = BodyActivations.Compute(body, valid, progress);
         _cachedFor = Learn.Dls;
     }
 
-    internal static bool IsVisionModel(Module model) => model is Sequential { Count: >= 2 } s && s[0] is Sequential or FeatureBypass;
-
-    internal static Sequential Body(Module model)
-    {
-        var first = ((Sequential)model)[0];
-        return first as Sequential ?? ((FeatureBypass)first).Body;
-    }
 }

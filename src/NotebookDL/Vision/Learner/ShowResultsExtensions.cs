@@ -1,7 +1,6 @@
 using NotebookDL.Data;
 using NotebookDL.Display;
 using NotebookDL.Learning;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 
@@ -30,8 +29,8 @@ public static class ShowResultsExtensions
             {
                 using var scope = torch.NewDisposeScope();
                 using var batch = valid.Item(i);
-                var predicted = learn.Model.call(batch.X).argmax(-1).item<long>();
-                var actual = batch.Y.item<long>();
+                var predicted = learn.Model.call(batch.X).argmax(-1).ToInt64();
+                var actual = batch.Y.ToInt64();
                 captions.Add((i, $"{vocab[(int)actual]} / {vocab[(int)predicted]}"));
             }
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using NotebookDL.Data;
 using NotebookDL.Learning;
 using NotebookDL.Learning.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 
@@ -64,7 +63,7 @@ public static class TtaExtensions
         double Accuracy(Tensor p, Tensor t)
         {
             using var a = MetricFunctions.Accuracy(p, t);
-            return a.item<double>();
+            return a.ToDouble();
         }
         var (plain, targets, _) = learn.GetPreds(withLoss: false);
         double plainAccuracy;
@@ -88,8 +87,8 @@ public static class TtaExtensions
         using var scope = torch.NewDisposeScope();
         var stacked = torch.stack(augmented.ToArray());
         var result = useMax
-            ? torch.stack([stacked.amax(0), plain]).amax(0)
-            : torch.lerp(stacked.mean(0), plain, beta);
+            ? torch.stack([stacked.amax([0]), plain]).amax([0])
+            : torch.lerp(stacked.mean([0]), plain, beta);
         return result.DetachFromDisposeScope();
     }
 

@@ -1,5 +1,4 @@
 using NotebookDL.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 

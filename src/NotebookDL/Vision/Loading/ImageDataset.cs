@@ -1,6 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Buffers;
 using NotebookDL.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 
@@ -92,8 +92,9 @@ public sealed class ImageDataset : IDataset
                     for (var i = 0; i < plane; i++) dst[i] = pixels[i * c + ch] * (1f / 255f);
                 }
             }
-            var x = torch.tensor<float>(buffer.AsSpan(0, length), new long[] { images.Length, c, h, w });
-            var y = torch.tensor<long>(labels, new long[] { labels.Length });
+            var x = torch.empty(images.Length, c, h, w);
+            x.bytes = MemoryMarshal.AsBytes(buffer.AsSpan(0, length));
+            var y = torch.tensor(labels);
             return new Batch(x, y);
         }
         finally

@@ -1,6 +1,5 @@
 using NotebookDL.Data;
 using NotebookDL.Display;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 

@@ -1,5 +1,4 @@
 using NotebookDL.Data;
-using NotebookDL.Torch;
 
 namespace NotebookDL.Vision;
 
@@ -100,7 +99,7 @@ public sealed class Normalize : IBatchTransform
             (m, s) = (Enumerable.Repeat(m[0], c).ToArray(), Enumerable.Repeat(s[0], c).ToArray());
         }
         long[] shape = [1, c, 1, 1];
-        return (torch.tensor<float>(m, shape, ScalarType.Float32, x.device), torch.tensor<float>(s, shape, ScalarType.Float32, x.device));
+        return (torch.tensor(m, shape, ScalarType.Float32, x.device), torch.tensor(s, shape, ScalarType.Float32, x.device));
     }
 
     public override string ToString() => $"Normalize(mean [{string.Join(", ", Mean)}], std [{string.Join(", ", Std)}])";

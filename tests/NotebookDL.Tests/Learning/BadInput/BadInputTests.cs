@@ -79,7 +79,7 @@ public class BadInputTests
         Assert.Contains("NaN", e.Message);
         Assert.True(double.IsNaN(e.Loss));
         // Stopped before backward and step: the weights are still finite.
-        Assert.All(model.parameters(), p => Assert.Equal(0, p.isnan().sum().item<long>()));
+        Assert.All(model.parameters(), p => Assert.Equal(0, p.isnan().sum().ToInt64()));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class BadInputTests
         learn.Fit(1, 1e-2);
 
         Assert.True(double.IsNaN(learn.Recorder.Values[0][0]));
-        Assert.Contains(model.parameters(), p => p.isnan().sum().item<long>() > 0);
+        Assert.Contains(model.parameters(), p => p.isnan().sum().ToInt64() > 0);
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public sealed class FashionMnistTraining : IDisposable
         // Normalise with the training set's own mean and std (as fastai's Normalize.from_stats on the data).
         var xTrain = trainImages.to(float32).div(255).unsqueeze(1);
         var xTest = testImages.to(float32).div(255).unsqueeze(1);
-        var mean = xTrain.mean().item<float>();
-        var std = xTrain.std().item<float>();
+        var mean = xTrain.mean().ToSingle();
+        var std = xTrain.std().ToSingle();
         xTrain = xTrain.sub(mean).div(std);
         xTest = xTest.sub(mean).div(std);
         _data = [trainImages, testImages, xTrain, xTest, trainLabels, testLabels];
@@ -124,7 +124,7 @@ public class FashionMnistTrainingTests(FashionMnistTraining run, ITestOutputHelp
             using var label = run.YTest[i];
             var prediction = run.Learn.Predict(item);
             Assert.Contains(prediction.Label, Datasets.FashionMnist.Classes);
-            if (prediction.Label == Datasets.FashionMnist.Classes[(int)label.item<long>()]) correct++;
+            if (prediction.Label == Datasets.FashionMnist.Classes[(int)label.ToInt64()]) correct++;
         }
         Assert.True(correct >= 16, $"{correct}/20 of the first test images predicted correctly");
     }

@@ -74,8 +74,8 @@ public class AugTransformsTests
         using var geometric = Run(AugTransforms(maxLighting: 0, maxRotate: 45, minZoom: 0.5, maxZoom: 2, seed: 1), scaled, y);
         using var min = geometric.min();
         using var max = geometric.max();
-        Assert.InRange(min.item<float>(), 0.25f - 1e-6f, 0.75f);
-        Assert.InRange(max.item<float>(), 0.25f, 0.75f + 1e-6f);
+        Assert.InRange(min.ToSingle(), 0.25f - 1e-6f, 0.75f);
+        Assert.InRange(max.ToSingle(), 0.25f, 0.75f + 1e-6f);
         using var full = Run(AugTransforms(seed: 1), x, y);
         Assert.All(full.ToArray<float>(), v => Assert.InRange(v, 0f, 1f));
     }

@@ -11,7 +11,7 @@ internal static class AugmentTestSupport
         using var d = a.sub(b);
         using var abs = d.abs();
         using var max = abs.max();
-        return max.item<float>();
+        return max.ToSingle();
     }
 
     /// <summary>(b, c, h, w) with value(col) = col / (w - 1): 0 at the left edge, 1 at the right.</summary>

@@ -83,7 +83,7 @@ public class GeometryTests
         using var x = RandomImages(2, 1, 8, 8, seed: 3);
         using var rows = x.narrow(2, 2, 4);
         using var crop = rows.narrow(3, 2, 4);
-        using var upscaled = nn.functional.interpolate(crop, scale_factor: 2, mode: "bilinear", align_corners: false);
+        using var upscaled = nn.functional.interpolate(crop, scale_factor: [2, 2], mode: InterpolationMode.Bilinear, align_corners: false);
         var (result, _) = new Zoom(2, 2, p: 1, drawX: 0.5, drawY: 0.5).Apply(x, Labels(2), true);
         using (result)
         {

@@ -35,7 +35,7 @@ public class LightingTests
                 Assert.True(MaxAbsDiff(result, expectedTensor) < 1e-5f);
                 using var before = x.mean();
                 using var after = result.mean();
-                Assert.True(after.item<float>() > before.item<float>() + 0.05f);
+                Assert.True(after.ToSingle() > before.ToSingle() + 0.05f);
             }
         }
     }
@@ -51,13 +51,13 @@ public class LightingTests
             {
                 // Logits of v and 1 - v are opposite, so scaling them keeps their mean at 0: the image mean stays 0.5.
                 using var mean = result.mean();
-                Assert.Equal(0.5f, mean.item<float>(), 1e-5f);
+                Assert.Equal(0.5f, mean.ToSingle(), 1e-5f);
                 using var logits = Lighting.Logit(result);
                 using var logitMean = logits.mean();
-                Assert.Equal(0f, logitMean.item<float>(), 1e-4f);
+                Assert.Equal(0f, logitMean.ToSingle(), 1e-4f);
                 using var before = x.std();
                 using var after = result.std();
-                Assert.True(after.item<float>() > before.item<float>());
+                Assert.True(after.ToSingle() > before.ToSingle());
             }
         }
     }

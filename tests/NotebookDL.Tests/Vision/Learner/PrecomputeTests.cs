@@ -1,5 +1,4 @@
 using NotebookDL.Learning;
-using NotebookDL.Torch.Modules;
 using NotebookDL.Vision;
 using NotebookDL.Vision.Augment;
 
@@ -34,7 +33,7 @@ public sealed class PrecomputeTests : IDisposable
         Assert.True(TinyImages.Accuracy(normal) >= 0.9, $"frozen fit reached only {TinyImages.Accuracy(normal)}");
         Assert.True(TinyImages.Accuracy(fast) >= 0.9, $"precomputed fit reached only {TinyImages.Accuracy(fast)}");
         // The real body and data are back after the fit, and the body did not change (not even batch-norm statistics).
-        Assert.IsType<Sequential>(((Sequential)fast.Model)[0]);
+        Assert.False(((NotebookDL.Models.BodyHeadModel)fast.Model).BodyBypassed);
         Assert.IsType<NotebookDL.Data.DataLoaders>(fast.Dls);
         Assert.Equal(bodyBefore, LearningSnapshot(TinyImages.Body(fast)));
         Assert.Equal((64L, 32L), fast.GetCallback<PrecomputeCallback>()!.CachedItems);
@@ -94,7 +93,7 @@ public sealed class PrecomputeTests : IDisposable
         Assert.Equal(before, LearningSnapshot(learn.Model));
     }
 
-    private static Dictionary<string, float[]> LearningSnapshot(Module m) => NotebookDL.Tests.Learning.LearningFixtures.Snapshot(m);
+    private static Dictionary<string, float[]> LearningSnapshot(nn.Module m) => NotebookDL.Tests.Learning.LearningFixtures.Snapshot(m);
 
     private static string CaptureConsole(Action action)
     {

@@ -1,6 +1,5 @@
 using NotebookDL.Data;
 using NotebookDL.Learning;
-using NotebookDL.Torch.Modules;
 using NotebookDL.Vision;
 
 namespace NotebookDL.Tests.Vision.Learner;
@@ -57,12 +56,12 @@ internal static class TinyImages
                 model.call(x);
             }
         var path = Path.Combine(dir, "source.pth");
-        save(model.state_dict(), path);
+        PyTorchFiles.Save(model.state_dict(), path);
         return path;
     }
 
     /// <summary>The body (child "0") of a VisionLearner's model.</summary>
-    public static Sequential Body(NotebookDL.Learning.Learner learn) => (Sequential)((Sequential)learn.Model)[0];
+    public static Sequential Body(NotebookDL.Learning.Learner learn) => ((NotebookDL.Models.BodyHeadModel)learn.Model).Body;
 
     public static double Accuracy(NotebookDL.Learning.Learner learn)
     {
@@ -74,6 +73,6 @@ internal static class TinyImages
     public static bool Close(Tensor a, Tensor b, double tolerance = 1e-6)
     {
         using var diff = (a.to(float64) - b.to(float64)).abs().max();
-        return diff.item<double>() <= tolerance;
+        return diff.ToDouble() <= tolerance;
     }
 }

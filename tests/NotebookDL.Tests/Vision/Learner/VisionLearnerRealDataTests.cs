@@ -25,7 +25,7 @@ public class VisionLearnerRealDataTests(ITestOutputHelper output)
         var xTrain = Resize56(trainImages[..trainCount]);
         var xTest = Resize56(testImages[..testCount]);
         // Normalised with the training subset's own statistics (fastai's Normalize.from_stats on the data).
-        var (mean, std) = (xTrain.mean().item<float>(), xTrain.std().item<float>());
+        var (mean, std) = (xTrain.mean().ToSingle(), xTrain.std().ToSingle());
         (xTrain, xTest) = (xTrain.sub(mean).div(std), xTest.sub(mean).div(std));
         var dls = TensorDataLoaders.FromTensors(xTrain, trainLabels[..trainCount], xTest, testLabels[..testCount],
             bs: 64, shuffle: true, seed: seed, vocab: Datasets.FashionMnist.Classes);
@@ -42,7 +42,7 @@ public class VisionLearnerRealDataTests(ITestOutputHelper output)
     // ResNet-18 halves the resolution five times; at 28x28 the last stage sees 1x1 maps. Doubling the size (as the
     // course resizes its images up) gives the body room: (N, 28, 28) uint8 -> (N, 1, 56, 56) float in [0, 1].
     private static Tensor Resize56(Tensor images) =>
-        nn.functional.interpolate(images.to(float32).div(255).unsqueeze(1), scale_factor: 2, mode: "bilinear", align_corners: false);
+        nn.functional.interpolate(images.to(float32).div(255).unsqueeze(1), scale_factor: [2, 2], mode: InterpolationMode.Bilinear, align_corners: false);
 }
 
 [CollectionDefinition(nameof(VisionRealDataCollection), DisableParallelization = true)]

@@ -1,5 +1,5 @@
 using NotebookDL.Learning;
-using NotebookDL.Torch.Modules;
+using NotebookDL.Models;
 using NotebookDL.Vision;
 
 namespace NotebookDL.Tests.Vision.Learner;
@@ -16,11 +16,11 @@ public sealed class VisionLearnerTests : IDisposable
     public void BuildsBodyAndHeadFromTheData()
     {
         var learn = Learners.VisionLearner(TinyImages.Loaders(), M.ResNet18, progress: false);
-        var model = (Sequential)learn.Model;
-        Assert.Equal(2, model.Count);
+        var model = (BodyHeadModel)learn.Model;
+        Assert.Equal(2, model.children().Count());
         // One input channel read from the gray batch, two outputs from the vocab.
         Assert.Equal(1, model.modules().OfType<Conv2d>().First().in_channels);
-        Assert.Equal(2, ((Linear)model[1].modules().OfType<Linear>().Last()).out_features);
+        Assert.Equal(2, ((Linear)model.Head.modules().OfType<Linear>().Last()).out_features);
         Assert.Equal("CrossEntropy", learn.LossFunc.Name);
         Assert.IsType<AdamW>(learn.CreateOpt());
     }
@@ -34,7 +34,7 @@ public sealed class VisionLearnerTests : IDisposable
         Assert.Equal(3, groups.Count);
         Assert.Equal(body[..6].parameters().Count(), groups[0].Count);
         Assert.Equal(body[6..].parameters().Count(), groups[1].Count);
-        Assert.Equal(((Sequential)learn.Model)[1].parameters().Count(), groups[2].Count);
+        Assert.Equal(((BodyHeadModel)learn.Model).Head.parameters().Count(), groups[2].Count);
     }
 
     [Fact]
@@ -48,18 +48,18 @@ public sealed class VisionLearnerTests : IDisposable
     public void PretrainedBodyIsLoadedAndFrozenExceptBatchNorm()
     {
         var weights = TinyImages.SavedVisionModel(_dir, nOut: 5);
-        var saved = load(weights);
+        var saved = PyTorchFiles.Load(weights);
         var learn = Learners.VisionLearner(TinyImages.Loaders(), M.ResNet18, pretrained: weights, progress: false);
-        var model = (Sequential)learn.Model;
+        var model = (BodyHeadModel)learn.Model;
 
         // The body carries the saved weights; the head is new (2 classes, not 5).
-        var conv = model.state_dict()["0.0.weight"];
+        var conv = ((nn.Module)model).state_dict()["0.0.weight"];
         Assert.True(TinyImages.Close(conv, saved["0.0.weight"]));
-        Assert.Equal(2, model[1].modules().OfType<Linear>().Last().out_features);
+        Assert.Equal(2, model.Head.modules().OfType<Linear>().Last().out_features);
 
-        var bodyBn = new HashSet<Tensor>(model[0].modules().OfType<BatchNorm>().SelectMany(m => m.parameters(recurse: false)), ReferenceEqualityComparer.Instance);
-        foreach (var p in model[0].parameters()) Assert.Equal(bodyBn.Contains(p), p.requires_grad);
-        Assert.All(model[1].parameters(), p => Assert.True(p.requires_grad));
+        var bodyBn = new HashSet<Tensor>(model.Body.modules().OfType<BatchNorm>().SelectMany(m => m.parameters(recurse: false)), ReferenceEqualityComparer.Instance);
+        foreach (var p in model.Body.parameters()) Assert.Equal(bodyBn.Contains(p), p.requires_grad);
+        Assert.All(model.Head.parameters(), p => Assert.True(p.requires_grad));
     }
 
     [Fact]
