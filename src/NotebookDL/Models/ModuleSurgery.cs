@@ -22,11 +22,11 @@ internal static class ModuleSurgery
             ?? throw new InvalidOperationException($"{parent.GetType().Name} keeps child '{name}' in no field, so it cannot be swapped.");
         if (!field.FieldType.IsInstanceOfType(child))
             throw new ArgumentException($"{parent.GetType().Name}.{field.Name} holds a {field.FieldType.Name}, not a {child.GetType().Name}.", nameof(child));
-        field.SetValue(parent, child);
-        if (Registry?.GetValue(parent) is TorchSharp.Utils.OrderedDict<string, nn.Module> children && children.ContainsKey(name))
-            children[name] = child;
-        else
+        if (Registry?.GetValue(parent) is not TorchSharp.Utils.OrderedDict<string, nn.Module> children || !children.ContainsKey(name))
             throw new InvalidOperationException($"{parent.GetType().Name} has no registered child '{name}'.");
+        // Both checks passed: swap the field and the registration together, never one without the other.
+        field.SetValue(parent, child);
+        children[name] = child;
     }
 
     private static readonly FieldInfo? Registry =

@@ -37,7 +37,7 @@ public static class TensorBytes
     /// <summary>A new contiguous tensor holding <paramref name="bytes"/> (row-major) as <paramref name="dtype"/>.</summary>
     public static Tensor FromBytes(ReadOnlySpan<byte> bytes, ScalarType dtype, long[] shape)
     {
-        if (Storage(StorageName(dtype)) is null) throw new NotSupportedException($"torch.load cannot read {dtype.TorchName()} tensors.");
+        if (!StorageNames.Any(s => s.Dtype == dtype)) throw new NotSupportedException($"torch.load cannot read {dtype.TorchName()} tensors.");
         var t = torch.empty(shape, dtype);
         if (dtype == ScalarType.Bool)
         {
