@@ -21,7 +21,10 @@ check osx-arm64 NotebookDL.Kernel.dll libLibTorchSharp.dylib libtorch_cpu.dylib 
 check linux-x64 NotebookDL.Kernel.dll libLibTorchSharp.so libtorch_cpu.so libc10.so
 # On a libstdc++ without GLIBCXX_3.4.32 (Debian 12) the published copy must carry the weak requirement too.
 if ! grep -q GLIBCXX_3.4.32 /usr/lib/x86_64-linux-gnu/libstdc++.so.6 && [ -f "$out/linux-x64/libLibTorchSharp.so" ]; then
-  if readelf -V "$out/linux-x64/libLibTorchSharp.so" | grep -q "GLIBCXX_3.4.32  Flags: WEAK"; then
+  # Read all of readelf's output first: with pipefail, `readelf | grep -q` fails whenever grep exits on its match
+  # before readelf has written its last lines (SIGPIPE), which made this check flaky.
+  versions=$(readelf -V "$out/linux-x64/libLibTorchSharp.so")
+  if grep -q "GLIBCXX_3.4.32  Flags: WEAK" <<<"$versions"; then
     echo "PASSED publish -r linux-x64: GLIBCXX_3.4.32 requirement weak"; passed=$((passed + 1))
   else
     echo "FAILED publish -r linux-x64: GLIBCXX_3.4.32 requirement not weak in the published copy"; failed=$((failed + 1))
