@@ -12,10 +12,10 @@ public sealed class BasicBlock : nn.Module<Tensor, Tensor>
     public const int Expansion = 1;
 
     // Declaration order is torchvision's attribute order, which fixes the state-dict key order.
-    public readonly Conv2d conv1;
+    public readonly SmallMapConv2d conv1;
     public readonly BatchNorm2d bn1;
     public readonly ReLU relu;
-    public readonly Conv2d conv2;
+    public readonly SmallMapConv2d conv2;
     public readonly BatchNorm2d bn2;
     public readonly Sequential? downsample;
 

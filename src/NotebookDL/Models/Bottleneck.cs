@@ -12,11 +12,11 @@ public sealed class Bottleneck : nn.Module<Tensor, Tensor>
     public const int Expansion = 4;
 
     // Declaration order is torchvision's attribute order, which fixes the state-dict key order.
-    public readonly Conv2d conv1;
+    public readonly SmallMapConv2d conv1;
     public readonly BatchNorm2d bn1;
-    public readonly Conv2d conv2;
+    public readonly SmallMapConv2d conv2;
     public readonly BatchNorm2d bn2;
-    public readonly Conv2d conv3;
+    public readonly SmallMapConv2d conv3;
     public readonly BatchNorm2d bn3;
     public readonly ReLU relu;
     public readonly Sequential? downsample;

@@ -97,7 +97,7 @@ public sealed class ResNet : nn.Module<Tensor, Tensor>
         {
             switch (m)
             {
-                case Conv2d conv:
+                case Convolution conv:
                     // fan_out keeps the backward signal's variance, which is what matters for deep residual stacks.
                     nn.init.kaiming_normal_(conv.weight, mode: nn.init.FanInOut.FanOut, nonlinearity: nn.init.NonlinearityType.ReLU);
                     break;

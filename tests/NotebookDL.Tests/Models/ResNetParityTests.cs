@@ -8,7 +8,7 @@ public sealed class ResNetParityTests(TorchvisionReference reference, ITestOutpu
 {
     private static ResNet Build(string arch) => arch switch
     {
-        "resnet18" => NotebookDL.Models.Models.ResNet18(numClasses: 10),
+        "resnet18" or "resnet18_32" => NotebookDL.Models.Models.ResNet18(numClasses: 10),
         "resnet34" => NotebookDL.Models.Models.ResNet34(numClasses: 10),
         _ => NotebookDL.Models.Models.ResNet50(numClasses: 10),
     };
@@ -33,6 +33,7 @@ public sealed class ResNetParityTests(TorchvisionReference reference, ITestOutpu
     [InlineData("resnet18")]
     [InlineData("resnet34")]
     [InlineData("resnet50")]
+    [InlineData("resnet18_32")]   // layer4 maps of 1x1: SmallMapConv2d's matrix-multiply path
     public void EvalLogits_MatchTorchvision_AfterLoadingItsStateDict(string arch)
     {
         using var scope = torch.NewDisposeScope();
@@ -57,6 +58,7 @@ public sealed class ResNetParityTests(TorchvisionReference reference, ITestOutpu
     [InlineData("resnet18")]
     [InlineData("resnet34")]
     [InlineData("resnet50")]
+    [InlineData("resnet18_32")]
     public void TrainForwardBackward_MatchesTorchvisionGradients(string arch)
     {
         using var scope = torch.NewDisposeScope();
