@@ -18,6 +18,19 @@ public static class TensorData
         return host.data<T>().ToArray();
     }
 
+    /// <summary>
+    /// The value of a one-element tensor of any dtype or device, as a double: PyTorch's <c>t.item()</c>. Use it in
+    /// code that runs every batch instead of TorchSharp's <c>ToDouble()</c>/<c>ToSingle()</c>/<c>ToInt64()</c>,
+    /// which go through a native Scalar that only the finalizer frees (small blocks that fragment glibc's heap
+    /// between libtorch's large buffers; see Optimizer.Arg).
+    /// </summary>
+    public static double Item(this Tensor t)
+    {
+        if (t.numel() != 1)
+            throw new ArgumentException($"Item() reads a one-element tensor; this one has shape [{string.Join(", ", t.shape)}].", nameof(t));
+        return t.ToArray<double>()[0];
+    }
+
     private static ScalarType DTypeOf<T>() =>
         typeof(T) == typeof(float) ? ScalarType.Float32
         : typeof(T) == typeof(double) ? ScalarType.Float64

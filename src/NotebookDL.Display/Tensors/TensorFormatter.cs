@@ -54,7 +54,7 @@ public static class TensorFormatter
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var values = t.detach().to(ScalarType.Float64);
-        string F(Tensor s) => s.ToDouble().ToString("G6", CultureInfo.InvariantCulture);
+        string F(Tensor s) => s.Item().ToString("G6", CultureInfo.InvariantCulture);
         yield return ("min", F(values.min()));
         yield return ("max", F(values.max()));
         yield return ("mean", F(values.mean()));

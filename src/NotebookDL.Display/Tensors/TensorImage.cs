@@ -30,8 +30,8 @@ public static class TensorImage
         var x = t.detach().cpu();
         if (x.dtype != ScalarType.Byte)
         {
-            var min = x.min().ToDouble();
-            var max = x.max().ToDouble();
+            var min = x.min().Item();
+            var max = x.max().Item();
             if (min < 0 || max > 1 || double.IsNaN(min)) return null;
             x = (x * 255).round().to(ScalarType.Byte);
         }

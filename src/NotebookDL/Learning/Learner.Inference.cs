@@ -53,7 +53,7 @@ public sealed partial class Learner
             string? label = null;
             if (Dls.Vocab is { } vocab && decoded.numel() == 1 && !decoded.is_floating_point())
             {
-                var index = (int)decoded.ToInt64();
+                var index = (int)decoded.Item();
                 label = index >= 0 && index < vocab.Count ? vocab[index] : null;
             }
             return new Prediction(label, decodedValues, output.to(ScalarType.Float64).ToArray<double>());

@@ -89,14 +89,14 @@ public class Adam : Optimizer
         var expAvg = state["exp_avg"];
         var expAvgSq = state["exp_avg_sq"];
 
-        stepT.add_(1);
-        if (o.decoupled_weight_decay) param.mul_(1 - o.lr * o.weight_decay);
-        else if (o.weight_decay != 0) grad = grad.add(param, o.weight_decay);
+        stepT.add_(Arg(1), alpha: Arg(1));   // the one-argument overload makes an alpha of its own that only the GC frees
+        if (o.decoupled_weight_decay) param.mul_(Arg(1 - o.lr * o.weight_decay));
+        else if (o.weight_decay != 0) grad = grad.add(param, Arg(o.weight_decay));
 
-        expAvg.mul_(beta1).add_(grad, 1 - beta1);
-        expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
+        expAvg.mul_(Arg(beta1)).add_(grad, Arg(1 - beta1));
+        expAvgSq.mul_(Arg(beta2)).addcmul_(grad, grad, Arg(1 - beta2));
 
-        double step = stepT.ToSingle();
+        double step = stepT.Item();
         var biasCorrection1 = 1 - Math.Pow(beta1, step);
         var biasCorrection2 = 1 - Math.Pow(beta2, step);
         var stepSize = o.lr / biasCorrection1;
@@ -110,8 +110,8 @@ public class Adam : Optimizer
             max.copy_(max.maximum(expAvgSq));
             second = max;
         }
-        var denom = second.sqrt().div(biasCorrection2Sqrt).add_(o.eps);
-        param.addcdiv_(expAvg, denom, -stepSize);
+        var denom = second.sqrt().div(Arg(biasCorrection2Sqrt)).add_(Arg(o.eps), alpha: Arg(1));
+        param.addcdiv_(expAvg, denom, Arg(-stepSize));
     }
 }
 

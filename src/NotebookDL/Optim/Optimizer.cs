@@ -10,6 +10,7 @@ public abstract class Optimizer : IDisposable
 {
     private readonly List<ParamGroup> _groups = new();
     private readonly Dictionary<Tensor, Dictionary<string, Tensor>> _state = new(ReferenceEqualityComparer.Instance);
+    private readonly List<Scalar> _updateScalars = new();
 
     protected Optimizer(IEnumerable<ParamGroup> param_groups, OptimizerOptions defaults)
     {
@@ -60,7 +61,15 @@ public abstract class Optimizer : IDisposable
                 var grad = p.grad;
                 if (grad is null) continue;
                 if (!_state.TryGetValue(p, out var state)) _state[p] = state = new Dictionary<string, Tensor>();
-                Update(group.options, p, grad, state);
+                try
+                {
+                    Update(group.options, p, grad, state);
+                }
+                finally
+                {
+                    foreach (var s in _updateScalars) s.Dispose();
+                    _updateScalars.Clear();
+                }
             }
         }
     }
@@ -80,6 +89,20 @@ public abstract class Optimizer : IDisposable
     /// <param name="grad">Its gradient, never null.</param>
     /// <param name="state">This parameter's state; create entries with <see cref="NewState"/>.</param>
     protected abstract void Update(OptimizerOptions options, Tensor param, Tensor grad, Dictionary<string, Tensor> state);
+
+    /// <summary>
+    /// A scalar argument for a tensor op in <see cref="Update"/>, freed when the update ends. TorchSharp converts a
+    /// plain double argument into a native Scalar that no DisposeScope tracks and only the finalizer frees; left to
+    /// the GC, those few hundred small blocks per step sit between libtorch's large freed buffers and fragment glibc's
+    /// heap. Measured: ResNet-18 at 32x32, batch 128, AdamW, RSS grew 37 MB per step (2.4 GB after 50 steps), with
+    /// the heap's in-use bytes flat; with the scalars freed here it stays flat.
+    /// </summary>
+    protected Scalar Arg(double value)
+    {
+        var scalar = value.ToScalar();
+        _updateScalars.Add(scalar);
+        return scalar;
+    }
 
     /// <summary>Stores a state tensor taken out of the step's DisposeScope, so that it lives as long as the optimizer.</summary>
     protected static Tensor NewState(Dictionary<string, Tensor> state, string key, Tensor value)

@@ -58,36 +58,36 @@ public sealed class RMSprop : Optimizer
         // Buffers appear when a group turns momentum or centering on, as PyTorch creates them lazily too.
         if (o.momentum > 0 && !state.ContainsKey("momentum_buffer")) NewState(state, "momentum_buffer", torch.zeros_like(param));
         if (o.centered && !state.ContainsKey("grad_avg")) NewState(state, "grad_avg", torch.zeros_like(param));
-        stepT.add_(1);
+        stepT.add_(Arg(1), alpha: Arg(1));   // the one-argument overload makes an alpha of its own that only the GC frees
 
         if (o.maximize) grad = grad.neg();
-        if (o.weight_decay != 0) grad = grad.add(param, o.weight_decay);
+        if (o.weight_decay != 0) grad = grad.add(param, Arg(o.weight_decay));
 
         var squareAvg = state["square_avg"];
-        squareAvg.mul_(o.alpha).addcmul_(grad, grad, 1 - o.alpha);
+        squareAvg.mul_(Arg(o.alpha)).addcmul_(grad, grad, Arg(1 - o.alpha));
 
         Tensor avg;
         if (o.centered)
         {
             var gradAvg = state["grad_avg"];
-            gradAvg.mul_(o.alpha).add_(grad, 1 - o.alpha);
-            avg = squareAvg.clone().addcmul_(gradAvg, gradAvg, -1).sqrt_();
+            gradAvg.mul_(Arg(o.alpha)).add_(grad, Arg(1 - o.alpha));
+            avg = squareAvg.clone().addcmul_(gradAvg, gradAvg, Arg(-1)).sqrt_();
         }
         else
         {
             avg = squareAvg.sqrt();
         }
-        avg.add_(o.eps);
+        avg.add_(Arg(o.eps), alpha: Arg(1));
 
         if (o.momentum > 0)
         {
             var buf = state["momentum_buffer"];
-            buf.mul_(o.momentum).addcdiv_(grad, avg);
-            param.add_(buf, -o.lr);
+            buf.mul_(Arg(o.momentum)).addcdiv_(grad, avg, Arg(1));
+            param.add_(buf, Arg(-o.lr));
         }
         else
         {
-            param.addcdiv_(grad, avg, -o.lr);
+            param.addcdiv_(grad, avg, Arg(-o.lr));
         }
     }
 }

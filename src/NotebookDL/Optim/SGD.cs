@@ -48,15 +48,15 @@ public class SGD : Optimizer
     {
         var o = (SGDOptions)options;
         var d_p = o.maximize ? grad.neg() : grad;
-        if (o.weight_decay != 0) d_p = d_p.add(param, o.weight_decay);
+        if (o.weight_decay != 0) d_p = d_p.add(param, Arg(o.weight_decay));
         if (o.momentum != 0)
         {
             if (!state.TryGetValue("momentum_buffer", out var buf))
                 buf = NewState(state, "momentum_buffer", d_p.clone().detach());
             else
-                buf.mul_(o.momentum).add_(d_p, 1 - o.dampening);
-            d_p = o.nesterov ? d_p.add(buf, o.momentum) : buf;
+                buf.mul_(Arg(o.momentum)).add_(d_p, Arg(1 - o.dampening));
+            d_p = o.nesterov ? d_p.add(buf, Arg(o.momentum)) : buf;
         }
-        param.add_(d_p, -o.lr);
+        param.add_(d_p, Arg(-o.lr));
     }
 }

@@ -17,7 +17,7 @@ public sealed class GradientClip(double maxNorm = 1, double normType = 2) : Call
         var grads = Learn.Model.parameters().Select(p => p.grad).OfType<Tensor>().ToList();
         if (grads.Count == 0) return;
         var norms = torch.stack(grads.Select(g => g.norm((float)normType)).ToList());
-        LastNorm = norms.norm((float)normType).ToDouble();
+        LastNorm = norms.norm((float)normType).Item();
         // Same epsilon as PyTorch, so a zero gradient never divides by zero.
         var coefficient = maxNorm / (LastNorm + 1e-6);
         if (coefficient >= 1) return;

@@ -85,7 +85,7 @@ public sealed partial class Recorder : Callback
             return;
         }
         using var mean = Learn.Loss.mean();
-        var raw = mean.ToDouble();
+        var raw = mean.Item();
         _smoothLoss.Add(raw);
         Learn.SmoothLoss = _smoothLoss.Value;
         _trainLoss.Accumulate(Learn);

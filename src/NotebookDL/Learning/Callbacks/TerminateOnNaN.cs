@@ -16,11 +16,11 @@ public sealed class TerminateOnNaN : Callback
         // lr_find pushes the rate until the loss blows up on purpose and handles divergence itself (stopDiv).
         if (!Learn.Training || Learn.Loss is not { } loss || Learn.GetCallback<LrFinderCallback>() is not null) return;
         double value;
-        if (loss.numel() == 1) value = loss.ToDouble();
+        if (loss.numel() == 1) value = loss.Item();
         else
         {
             using var mean = loss.mean(); // a loss left unreduced by a custom function: any NaN makes the mean NaN
-            value = mean.ToDouble();
+            value = mean.Item();
         }
         if (double.IsFinite(value)) return;
         throw new NonFiniteLossException(Learn.Epoch, Learn.Iter, Learn.NIter, value);

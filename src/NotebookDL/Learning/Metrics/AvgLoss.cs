@@ -15,7 +15,7 @@ public sealed class AvgLoss : IMetric
         if (learn.Loss is not { } loss || learn.Y is not { } y) return;
         var bs = y.size(0);
         using var mean = loss.mean();
-        _total += mean.ToDouble() * bs;
+        _total += mean.Item() * bs;
         _count += bs;
     }
 

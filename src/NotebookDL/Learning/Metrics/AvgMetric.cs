@@ -21,7 +21,7 @@ public sealed class AvgMetric(string name, Func<Tensor, Tensor, Tensor> func) : 
         if (learn.Pred is not { } pred || learn.Y is not { } y) return;
         var bs = y.size(0);
         using var value = func(pred, y);
-        _total += value.ToDouble() * bs;
+        _total += value.Item() * bs;
         _count += bs;
     }
 

@@ -19,7 +19,7 @@ public sealed class AvgSmoothLoss(double beta = 0.98) : IMetric
     {
         if (learn.Loss is not { } loss) return;
         using var mean = loss.mean();
-        Add(mean.ToDouble());
+        Add(mean.Item());
     }
 
     /// <summary>Adds one raw loss value.</summary>

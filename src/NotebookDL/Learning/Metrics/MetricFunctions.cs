@@ -49,7 +49,7 @@ public static class MetricFunctions
         using var diff = Diff(pred, target);
         using var squared = diff.square();
         using var mean = squared.mean();
-        return Math.Sqrt(mean.ToDouble());
+        return Math.Sqrt(mean.Item());
     }
 
     /// <summary>Root mean squared percentage error of exp(pred) against exp(target) (log-scale targets, Rossmann).</summary>
@@ -58,7 +58,7 @@ public static class MetricFunctions
         using var scope = torch.NewDisposeScope();
         var p = pred.reshape(-1).to(ScalarType.Float64).exp();
         var t = target.reshape(-1).to(ScalarType.Float64).exp();
-        return Math.Sqrt(t.sub(p).div(t).square().mean().ToDouble());
+        return Math.Sqrt(t.sub(p).div(t).square().mean().Item());
     }
 
     /// <summary>Coefficient of determination 1 - SS_res / SS_tot.</summary>
@@ -66,8 +66,8 @@ public static class MetricFunctions
     {
         using var scope = torch.NewDisposeScope();
         var t = target.reshape(-1).to(ScalarType.Float64);
-        var residual = Diff(pred, target).square().sum().ToDouble();
-        var total = t.sub(t.mean()).square().sum().ToDouble();
+        var residual = Diff(pred, target).square().sum().Item();
+        var total = t.sub(t.mean()).square().sum().Item();
         return 1 - residual / total;
     }
 

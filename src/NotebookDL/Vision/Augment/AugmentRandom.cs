@@ -26,7 +26,7 @@ public sealed class AugmentRandom
     private static int SeedFromTorch()
     {
         using var draw = torch.randint(0, int.MaxValue, [1]);
-        return (int)draw.ToInt64();
+        return (int)draw.Item();
     }
 
     /// <summary>

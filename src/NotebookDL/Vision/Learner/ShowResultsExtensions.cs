@@ -29,8 +29,8 @@ public static class ShowResultsExtensions
             {
                 using var scope = torch.NewDisposeScope();
                 using var batch = valid.Item(i);
-                var predicted = learn.Model.call(batch.X).argmax(-1).ToInt64();
-                var actual = batch.Y.ToInt64();
+                var predicted = (long)learn.Model.call(batch.X).argmax(-1).Item();
+                var actual = (long)batch.Y.Item();
                 captions.Add((i, $"{vocab[(int)actual]} / {vocab[(int)predicted]}"));
             }
         }

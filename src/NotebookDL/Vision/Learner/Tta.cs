@@ -63,7 +63,7 @@ public static class TtaExtensions
         double Accuracy(Tensor p, Tensor t)
         {
             using var a = MetricFunctions.Accuracy(p, t);
-            return a.ToDouble();
+            return a.Item();
         }
         var (plain, targets, _) = learn.GetPreds(withLoss: false);
         double plainAccuracy;

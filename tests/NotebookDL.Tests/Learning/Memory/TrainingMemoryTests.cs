@@ -8,34 +8,28 @@ namespace NotebookDL.Tests.Learning.Memory;
 
 /// <summary>
 /// Long training runs through the Learner on the TorchSharp engine keep the process's memory flat: every batch runs in
-/// a dispose scope and our optimizers free their temporaries (TorchSharp 0.107's own optimizers grew RSS every step,
-/// which is why NotebookDL keeps its own). RSS is read once training has warmed up and again at the end.
+/// a dispose scope, our optimizers free their temporaries and their scalar arguments, and per-batch readings of loss
+/// and metrics go through Item(). RSS is sampled after every batch, without forcing a GC (a GC would run the
+/// finalizers of leaked native Scalars and hide the heap fragmentation they cause while training runs).
 /// </summary>
 [Collection(nameof(ProcessMemoryCollection))]
 public class TrainingMemoryTests(ITestOutputHelper output)
 {
-    /// <summary>Reads RSS after a given number of training batches and at the end of the fit.</summary>
+    /// <summary>RSS once training has warmed up, and the highest RSS seen after any later training batch.</summary>
     private sealed class RssProbe(int afterBatches) : Callback
     {
         private int _batches;
 
         public long AtWarmUp { get; private set; }
 
-        public long AtEnd { get; private set; }
+        public long Peak { get; private set; }
 
         public override void AfterBatch()
         {
-            if (!Learn.Training || ++_batches != afterBatches) return;
-            AtWarmUp = Settled();
-        }
-
-        public override void AfterFit() => AtEnd = Settled();
-
-        private static long Settled()
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            return ProcessMemory.ResidentBytes();
+            if (!Learn.Training) return;
+            var rss = ProcessMemory.ResidentBytes();
+            if (++_batches == afterBatches) AtWarmUp = rss;
+            else if (_batches > afterBatches) Peak = Math.Max(Peak, rss);
         }
     }
 
@@ -63,14 +57,14 @@ public class TrainingMemoryTests(ITestOutputHelper output)
         var learn = new Learner(dls, M.SimpleCnn(), LossFunction.CrossEntropy, cbs: [probe], progress: false);
         learn.Fit(10, 1e-3);
 
-        var growthMb = (probe.AtEnd - probe.AtWarmUp) / 1e6;
-        output.WriteLine($"SimpleCnn: RSS {probe.AtWarmUp / 1e6:F0} MB after 100 steps, {probe.AtEnd / 1e6:F0} MB after 2,000");
+        var growthMb = (probe.Peak - probe.AtWarmUp) / 1e6;
+        output.WriteLine($"SimpleCnn: RSS {probe.AtWarmUp / 1e6:F0} MB after 100 steps, at most {probe.Peak / 1e6:F0} MB up to step 2,000");
         Assert.Equal(10 * stepsPerEpoch, learn.Recorder.Losses.Count);
         Assert.True(growthMb < 50, $"RSS grew by {growthMb:F1} MB between step 100 and step 2,000");
     }
 
     [Fact]
-    public void ResNet18_200_steps_of_64_stay_within_100_MB()
+    public void ResNet18_200_steps_of_64_stay_within_40_MB()
     {
         const int bs = 64, stepsPerEpoch = 100;
         var (x, y) = FashionMnist(bs * stepsPerEpoch + bs);
@@ -82,9 +76,10 @@ public class TrainingMemoryTests(ITestOutputHelper output)
         var learn = new Learner(dls, M.ResNet18(numClasses: 10, inChannels: 1), LossFunction.CrossEntropy, cbs: [probe], progress: false);
         learn.Fit(2, 1e-3);
 
-        var growthMb = (probe.AtEnd - probe.AtWarmUp) / 1e6;
-        output.WriteLine($"ResNet-18: RSS {probe.AtWarmUp / 1e6:F0} MB after 20 steps, {probe.AtEnd / 1e6:F0} MB after 200");
+        var growthMb = (probe.Peak - probe.AtWarmUp) / 1e6;
+        output.WriteLine($"ResNet-18: RSS {probe.AtWarmUp / 1e6:F0} MB after 20 steps, at most {probe.Peak / 1e6:F0} MB up to step 200");
         Assert.Equal(2 * stepsPerEpoch, learn.Recorder.Losses.Count);
-        Assert.True(growthMb < 100, $"RSS grew by {growthMb:F1} MB between step 20 and step 200");
+        // Measured here: 0 MB with the scalars freed; 87 MB when the optimizer left its scalars to the GC.
+        Assert.True(growthMb < 40, $"RSS grew by {growthMb:F1} MB between step 20 and step 200");
     }
 }
