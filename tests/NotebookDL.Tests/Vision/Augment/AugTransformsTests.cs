@@ -1,4 +1,3 @@
-using NotebookDL.Data;
 using NotebookDL.Vision.Augment;
 using static NotebookDL.Tests.Vision.Augment.AugmentTestSupport;
 using static NotebookDL.Vision.Augment.Augmentations;
@@ -8,18 +7,6 @@ namespace NotebookDL.Tests.Vision.Augment;
 /// <summary>The aug_transforms recipe: fastai's defaults, invariants of its output, seeding and validation.</summary>
 public class AugTransformsTests
 {
-    private static Tensor Run(IReadOnlyList<IBatchTransform> tfms, Tensor x, Tensor y, bool training = true)
-    {
-        var current = x;
-        foreach (var t in tfms)
-        {
-            var (next, _) = t.Apply(current, y, training);
-            if (!ReferenceEquals(current, x) && !ReferenceEquals(current, next)) current.Dispose();
-            current = next;
-        }
-        return current;
-    }
-
     [Fact]
     public void Defaults_are_fastais()
     {
@@ -114,7 +101,7 @@ public class AugTransformsTests
     }
 
     [Fact]
-    public void Reseeding_the_list_reproduces_a_batch_and_unseeded_follows_torch_manual_seed()
+    public void Reseeding_the_list_reproduces_a_batch()
     {
         using var x = RandomImages(16, 1, 10, 10, seed: 14);
         var y = Labels(16);
@@ -126,12 +113,6 @@ public class AugTransformsTests
         using var again = Run(tfms, x, y);
         Assert.Equal(0f, MaxAbsDiff(first, again));
         Assert.True(MaxAbsDiff(first, second) > 1e-3f);
-
-        manual_seed(7);
-        using var u1 = Run(AugTransforms(), x, y);
-        manual_seed(7);
-        using var u2 = Run(AugTransforms(), x, y);
-        Assert.Equal(0f, MaxAbsDiff(u1, u2));
     }
 
     [Fact]

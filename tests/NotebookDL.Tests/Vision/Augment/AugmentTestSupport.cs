@@ -1,3 +1,4 @@
+using NotebookDL.Data;
 using NotebookDL.Vision.Augment;
 
 namespace NotebookDL.Tests.Vision.Augment;
@@ -5,6 +6,19 @@ namespace NotebookDL.Tests.Vision.Augment;
 /// <summary>Synthetic images built from their definition, and comparisons, for the augmentation tests.</summary>
 internal static class AugmentTestSupport
 {
+    /// <summary>Applies the transforms in order, as a data loader does, disposing the intermediates.</summary>
+    public static Tensor Run(IReadOnlyList<IBatchTransform> tfms, Tensor x, Tensor y, bool training = true)
+    {
+        var current = x;
+        foreach (var t in tfms)
+        {
+            var (next, _) = t.Apply(current, y, training);
+            if (!ReferenceEquals(current, x) && !ReferenceEquals(current, next)) current.Dispose();
+            current = next;
+        }
+        return current;
+    }
+
     public static float MaxAbsDiff(Tensor a, Tensor b)
     {
         Assert.Equal(a.shape, b.shape);
