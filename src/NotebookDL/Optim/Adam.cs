@@ -66,7 +66,7 @@ public sealed record AdamWOptions : AdamOptions
 }
 
 /// <summary>
-/// Adam (and, through <see cref="AdamWOptions"/>, AdamW) — PyTorch 1.13's single-tensor update exactly:
+/// Adam (and, through <see cref="AdamWOptions"/>, AdamW) — PyTorch's single-tensor update:
 /// m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g²; p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps).
 /// State: "step" (0-d float32), "exp_avg", "exp_avg_sq", and "max_exp_avg_sq" with amsgrad.
 /// </summary>
@@ -110,7 +110,7 @@ public class Adam : Optimizer
             max.copy_(max.maximum(expAvgSq));
             second = max;
         }
-        var denom = second.sqrt().div(Arg(biasCorrection2Sqrt)).add_(Arg(o.eps), alpha: Arg(1));
+        var denom = second.sqrt().div_(Arg(biasCorrection2Sqrt)).add_(Arg(o.eps), alpha: Arg(1));
         param.addcdiv_(expAvg, denom, Arg(-stepSize));
     }
 }

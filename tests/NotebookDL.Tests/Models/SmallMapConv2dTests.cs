@@ -13,6 +13,8 @@ public class SmallMapConv2dTests
     [InlineData(256, 2, 3, 2, 1, false)]   // layer4's first conv: 2x2 -> 1x1, stride 2
     [InlineData(256, 2, 1, 2, 0, false)]   // layer4's downsample: 1x1 kernel, stride 2
     [InlineData(8, 3, 3, 1, 0, true)]      // no padding, 3x3 -> 1x1, with bias
+    [InlineData(8, 3, 5, 1, 1, true)]      // 5x5 kernel on 3x3: the taps seeing pixels are cropped on both sides
+    [InlineData(4, 1, 1, 3, 1, true)]      // the window is all padding: the bias alone
     [InlineData(16, 8, 3, 1, 1, true)]     // 8x8 output: libtorch's own convolution
     public void Matches_conv2d_forward_and_gradients(long channels, long size, long kernel, long stride, long padding, bool bias)
     {
