@@ -54,6 +54,34 @@ public class InterpreterExecutionTests(InterpreterFixture fixture)
         Assert.Equal("42", output.Result!.Data[MimeBundle.TextPlain]);
     }
 
+    [Theory]
+    [InlineData("int Deep(int n) => Deep(n + 1) + 1;\nDeep(0)", "Deep(Int32)")]                         // the cell
+    [InlineData("void Down(long n) { Down(n + 1); }\nDown(0);", "Down(Int64)")]
+    [InlineData("Func<int, int> f = null!;\nf = n => { return f(n + 1); };\nf(0)", "<cell>")]
+    public void Runaway_recursion_is_an_error_in_the_cell_and_the_kernel_keeps_its_state(string cell, string frame)
+    {
+        Assert.True(fixture.Run("var keptAcrossTheOverflow = 41;").Outcome.Succeeded);
+        var (outcome, output) = fixture.Run(cell);
+        Assert.False(outcome.Succeeded);
+        var error = output.LastError!;
+        Assert.Equal(nameof(InsufficientExecutionStackException), error.Name);
+        Assert.Contains("recursion", error.Value);
+        // The thousands of identical frames come back as one line and a count, as Python prints them.
+        Assert.True(error.Traceback.Count < 20, string.Join("\n", error.Traceback));
+        Assert.Contains(error.Traceback, l => l.Contains(frame));
+        Assert.Contains(error.Traceback, l => l.Contains("repeated") && l.Contains("more times"));
+        Assert.Equal("42", fixture.Run("keptAcrossTheOverflow + 1").Output.Result!.Data[MimeBundle.TextPlain]);
+    }
+
+    [Fact]
+    public void Deep_but_finite_recursion_still_runs()
+    {
+        // 20,000 frames: deeper than Python's default limit of 1,000, well inside the 8 MB bound.
+        var (outcome, output) = fixture.Run("int Sum(int n) => n == 0 ? 0 : 1 + Sum(n - 1);\nSum(20_000)");
+        Assert.True(outcome.Succeeded, output.LastError?.Value);
+        Assert.Equal("20000", output.Result!.Data[MimeBundle.TextPlain]);
+    }
+
     [Fact]
     public void Console_output_streams_while_the_cell_runs()
     {

@@ -77,6 +77,11 @@ public class InterpreterIntrospectionTests(InterpreterFixture fixture)
     [InlineData("int x = ;", CompletenessStatus.Invalid)]
     [InlineData("var x = 1 +;", CompletenessStatus.Invalid)]
     [InlineData("#!time\nvar y = 2;", CompletenessStatus.Complete)]
+    [InlineData("var = ;)", CompletenessStatus.Invalid)]                      // no further line can close nothing
+    [InlineData("Console.WriteLine(1))", CompletenessStatus.Invalid)]
+    [InlineData("var a = new[] { (1 + 2] ", CompletenessStatus.Invalid)]     // ']' where ')' is open
+    [InlineData("var a = new[] { 1, (2", CompletenessStatus.Incomplete)]
+    [InlineData("var s = \"a)b\"; var c = ')';", CompletenessStatus.Complete)] // brackets inside literals do not count
     public void Is_complete_classifies_code(string code, CompletenessStatus expected)
     {
         Assert.Equal(expected, fixture.Interpreter.IsComplete(code).Status);

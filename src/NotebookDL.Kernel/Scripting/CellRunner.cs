@@ -12,7 +12,7 @@ internal sealed class CellRunner
     public static readonly TimeSpan AbandonAfter = TimeSpan.FromSeconds(1);
 
     // Deep recursion in notebooks is common (recursive models, tree code); 1 MB default stacks overflow early,
-    // and a stack overflow cannot be caught: it ends the kernel.
+    // and a stack overflow cannot be caught: it ends the kernel. StackGuard stops a cell's own calls at 8 MB of it.
     private const int StackSize = 64 * 1024 * 1024;
 
     private Worker worker = new();
@@ -48,6 +48,7 @@ internal sealed class CellRunner
             try
             {
                 Token = Cancellation.BeginCell();
+                StackGuard.BeginCell();
                 work(Token);
             }
             catch (Exception ex)

@@ -47,7 +47,7 @@ internal static class ErrorReports
     {
         var ex = Unwrap(exception);
         var lines = new List<string> { $"{ex.GetType().FullName}: {ex.Message}" };
-        lines.AddRange(UserFrames(ex, cellName));
+        lines.AddRange(CollapseRepeats(UserFrames(ex, cellName)));
         for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
             lines.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
         return new ErrorInfo(ex.GetType().Name, ex.Message, lines);
@@ -65,6 +65,23 @@ internal static class ErrorReports
             }
         }
     }
+
+    /// <summary>A run of identical frames (a recursion) as its first line and a count, as Python prints one.</summary>
+    private static IEnumerable<string> CollapseRepeats(IEnumerable<string> frames)
+    {
+        string? previous = null;
+        var repeats = 0;
+        foreach (var frame in frames)
+        {
+            if (frame == previous) { repeats++; continue; }
+            if (repeats > 0) yield return RepeatLine(repeats);
+            yield return previous = frame;
+            repeats = 0;
+        }
+        if (repeats > 0) yield return RepeatLine(repeats);
+    }
+
+    private static string RepeatLine(int repeats) => $"   [the frame above repeated {repeats:N0} more time{(repeats == 1 ? "" : "s")}]";
 
     /// <summary>
     /// Frames whose method was compiled from a cell (Roslyn names submission assemblies "ℛ*…"), plus the

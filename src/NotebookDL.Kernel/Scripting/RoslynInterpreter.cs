@@ -170,7 +170,7 @@ public sealed partial class RoslynInterpreter : IInterpreter
             }
         }
 
-        var instrumented = CancellationInjector.Instrument(code);
+        var instrumented = CellInstrumenter.Instrument(code);
         // No options argument: a submission given new ScriptOptions (even an equal copy) makes Roslyn bind a second
         // copy of already referenced assemblies after any #r, and Display(x) becomes ambiguous. Submissions inherit.
         var script = State.Script.ContinueWith(instrumented.Text);

@@ -6,19 +6,22 @@ using Microsoft.CodeAnalysis.Text;
 namespace NotebookDL.Kernel.Scripting;
 
 /// <summary>
-/// Makes a cell interruptible by inserting <c>Cancellation.Check();</c> at the start of every loop body and
-/// every method, local function, accessor and lambda block body.
+/// Makes a cell interruptible and its recursion bounded: <c>Cancellation.Check();</c> at the start of every loop body,
+/// <c>StackGuard.Enter();</c> (which checks for cancellation too) at the start of every method, local function,
+/// accessor and lambda block body. Expression-bodied methods and local functions become block bodies to get theirs.
 /// </summary>
 /// <remarks>
 /// The syntax tree is walked to find the insertion points, but the edit is applied as text changes that never
-/// contain a newline: line numbers stay those of the user's cell, and <see cref="InstrumentedCell.ToOriginal"/>
-/// maps a position in the compiled text back exactly, so compile errors report the user's columns.
-/// Expression-bodied lambdas are not instrumented (a void lambda cannot be wrapped without knowing its type);
-/// any infinite work still has to go through a loop or a block-bodied method, which are.
+/// contain a newline and only insert (an expression body's <c>=&gt;</c> is kept inside a comment): line numbers stay
+/// those of the user's cell, and <see cref="InstrumentedCell.ToOriginal"/> maps a position in the compiled text back
+/// exactly, so compile errors report the user's columns. Expression-bodied lambdas are not instrumented (a lambda's
+/// return type is unknown to the parser); any infinite work still has to go through a loop or a block-bodied method,
+/// which are, and recursion through a named method or local function is bounded.
 /// </remarks>
-internal static class CancellationInjector
+internal static class CellInstrumenter
 {
     public const string CheckCall = "global::NotebookDL.Kernel.Scripting.Cancellation.Check();";
+    public const string EnterCall = "global::NotebookDL.Kernel.Scripting.StackGuard.Enter();";
 
     /// <summary>Instruments <paramref name="code"/> (parsed as a script).</summary>
     public static InstrumentedCell Instrument(string code)
@@ -42,19 +45,33 @@ internal static class CancellationInjector
         public override void VisitForEachStatement(ForEachStatementSyntax node) { Loop(node.Statement); base.VisitForEachStatement(node); }
         public override void VisitForEachVariableStatement(ForEachVariableStatementSyntax node) { Loop(node.Statement); base.VisitForEachVariableStatement(node); }
 
-        public override void VisitMethodDeclaration(MethodDeclarationSyntax node) { Body(node.Body); base.VisitMethodDeclaration(node); }
+        public override void VisitMethodDeclaration(MethodDeclarationSyntax node)
+        {
+            Body(node.Body);
+            ExpressionBody(node.ExpressionBody, node.SemicolonToken, ReturnsNothing(node.ReturnType, node.Modifiers));
+            base.VisitMethodDeclaration(node);
+        }
+        public override void VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+        {
+            Body(node.Body);
+            ExpressionBody(node.ExpressionBody, node.SemicolonToken, ReturnsNothing(node.ReturnType, node.Modifiers));
+            base.VisitLocalFunctionStatement(node);
+        }
         public override void VisitConstructorDeclaration(ConstructorDeclarationSyntax node) { Body(node.Body); base.VisitConstructorDeclaration(node); }
         public override void VisitOperatorDeclaration(OperatorDeclarationSyntax node) { Body(node.Body); base.VisitOperatorDeclaration(node); }
         public override void VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) { Body(node.Body); base.VisitConversionOperatorDeclaration(node); }
         public override void VisitAccessorDeclaration(AccessorDeclarationSyntax node) { Body(node.Body); base.VisitAccessorDeclaration(node); }
-        public override void VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) { Body(node.Body); base.VisitLocalFunctionStatement(node); }
         public override void VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) { Body(node.Block); base.VisitParenthesizedLambdaExpression(node); }
         public override void VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) { Body(node.Block); base.VisitSimpleLambdaExpression(node); }
         public override void VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) { Body(node.Block); base.VisitAnonymousMethodExpression(node); }
 
         private void Loop(StatementSyntax body)
         {
-            if (body is BlockSyntax block) { Body(block); return; }
+            if (body is BlockSyntax block)
+            {
+                if (!block.OpenBraceToken.IsMissing) Changes.Add(new TextChange(new TextSpan(block.OpenBraceToken.Span.End, 0), " " + CheckCall));
+                return;
+            }
             if (body.IsMissing) return;
             // A single-statement body becomes a block so the check runs on every iteration.
             Changes.Add(new TextChange(new TextSpan(body.SpanStart, 0), "{ " + CheckCall + " "));
@@ -64,8 +81,25 @@ internal static class CancellationInjector
         private void Body(BlockSyntax? block)
         {
             if (block is null || block.OpenBraceToken.IsMissing) return;
-            Changes.Add(new TextChange(new TextSpan(block.OpenBraceToken.Span.End, 0), " " + CheckCall));
+            Changes.Add(new TextChange(new TextSpan(block.OpenBraceToken.Span.End, 0), " " + EnterCall));
         }
+
+        // "T F() => e;" becomes "T F() /*=>*/ { Enter(); return e; }" (no "return" when F returns nothing).
+        private void ExpressionBody(ArrowExpressionClauseSyntax? arrow, SyntaxToken semicolon, bool returnsNothing)
+        {
+            if (arrow is null || arrow.ArrowToken.IsMissing || semicolon.IsMissing) return;
+            Changes.Add(new TextChange(new TextSpan(arrow.ArrowToken.SpanStart, 0), "/*"));
+            Changes.Add(new TextChange(new TextSpan(arrow.ArrowToken.Span.End, 0), "*/ { " + EnterCall + (returnsNothing ? "" : " return")));
+            Changes.Add(new TextChange(new TextSpan(semicolon.Span.End, 0), " }"));
+        }
+
+        // void, and async Task/ValueTask (whose body returns no value either).
+        private static bool ReturnsNothing(TypeSyntax returnType, SyntaxTokenList modifiers) =>
+            returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
+            || modifiers.Any(SyntaxKind.AsyncKeyword) && (returnType is QualifiedNameSyntax q ? q.Right : returnType) is IdentifierNameSyntax
+            {
+                Identifier.ValueText: "Task" or "ValueTask",
+            };
     }
 }
 
