@@ -35,6 +35,27 @@ public static class TtaExtensions
     public static (Tensor Probs, Tensor Targets) Tta(this Learner learn, int n = 4, double beta = 0.25, bool useMax = false,
         Func<int, IDataLoader>? augmented = null)
     {
+        var (probs, plain, targets) = Passes(learn, n, beta, useMax, augmented);
+        plain.Dispose();
+        return (probs, targets);
+    }
+
+    /// <summary>Accuracy on the validation set with and without <see cref="Tta"/> (the plain pass is shared).</summary>
+    public static TtaAccuracyResult TtaAccuracy(this Learner learn, int n = 4, double beta = 0.25)
+    {
+        var (probs, plain, targets) = Passes(learn, n, beta, useMax: false, augmented: null);
+        using (probs)
+        using (plain)
+        using (targets)
+        using (var plainAccuracy = MetricFunctions.Accuracy(plain, targets))
+        using (var ttaAccuracy = MetricFunctions.Accuracy(probs, targets))
+            return new TtaAccuracyResult(plainAccuracy.Item(), ttaAccuracy.Item(), n, beta);
+    }
+
+    // The combined TTA probabilities, the plain ones and the targets; the caller owns all three.
+    private static (Tensor Probs, Tensor Plain, Tensor Targets) Passes(Learner learn, int n, double beta, bool useMax,
+        Func<int, IDataLoader>? augmented)
+    {
         ArgumentNullException.ThrowIfNull(learn);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
         if (beta is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta weighs the plain prediction and must be in [0, 1].");
@@ -49,31 +70,12 @@ public static class TtaExtensions
                 passes.Add(p);
             }
             var (plain, y, _) = learn.GetPreds(learn.Dls.Valid, withLoss: false);
-            using (plain) return (Combine(passes, plain, beta, useMax), y);
+            return (Combine(passes, plain, beta, useMax), plain, y);
         }
         finally
         {
             foreach (var p in passes) p.Dispose();
         }
-    }
-
-    /// <summary>Accuracy on the validation set with and without <see cref="Tta"/>.</summary>
-    public static TtaAccuracyResult TtaAccuracy(this Learner learn, int n = 4, double beta = 0.25)
-    {
-        double Accuracy(Tensor p, Tensor t)
-        {
-            using var a = MetricFunctions.Accuracy(p, t);
-            return a.Item();
-        }
-        var (plain, targets, _) = learn.GetPreds(withLoss: false);
-        double plainAccuracy;
-        using (plain)
-        using (targets)
-            plainAccuracy = Accuracy(plain, targets);
-        var (probs, y) = learn.Tta(n, beta);
-        using (probs)
-        using (y)
-            return new TtaAccuracyResult(plainAccuracy, Accuracy(probs, y), n, beta);
     }
 
     /// <summary>
