@@ -1,3 +1,4 @@
+using NotebookDL.Models;
 using NotebookDL.Vision;
 
 namespace NotebookDL.Benchmarks;
@@ -26,11 +27,15 @@ internal static class VisionWorkloads
         };
     }
 
-    /// <summary>ResNet-18 (1-channel stem, 10 classes) training steps on 128 random 32x32 images: forward, loss, backward, AdamW.</summary>
-    public static Action ResNetStep()
+    /// <summary>
+    /// ResNet-18 (1-channel stem, 10 classes) training steps on 128 random 32x32 images: forward, loss, backward, AdamW;
+    /// with <paramref name="channelsLast"/> the weights are stored channels-last, as VisionLearner does by default.
+    /// </summary>
+    public static Action ResNetStep(bool channelsLast = false)
     {
         manual_seed(0);
         var model = NotebookDL.Models.Models.ResNet18(numClasses: 10, inChannels: 1);
+        if (channelsLast) model.ToChannelsLast();
         model.train();
         var opt = new AdamW([new ParamGroup(model.parameters())], new AdamWOptions { lr = 1e-3 });
         var x = randn(ResNetBatch, 1, 32, 32).DetachFromDisposeScope();

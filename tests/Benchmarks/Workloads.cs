@@ -20,7 +20,8 @@ internal static class Workloads
         ("cnn_epoch", TrainingWorkloads.CnnLoop, TrainingWorkloads.CnnSteps, 1, TrainingWorkloads.CnnBatch),
         ("cnn_learner", TrainingWorkloads.CnnLearner, 1, 1, TrainingWorkloads.CnnSteps * TrainingWorkloads.CnnBatch),
         ("load_folder", VisionWorkloads.LoadFolder, 1, 3, VisionWorkloads.LoadImages),
-        ("resnet18_step", VisionWorkloads.ResNetStep, VisionWorkloads.ResNetSteps, 1, VisionWorkloads.ResNetBatch),
+        ("resnet18_step", () => VisionWorkloads.ResNetStep(), VisionWorkloads.ResNetSteps, 1, VisionWorkloads.ResNetBatch),
+        ("resnet18_cl", () => VisionWorkloads.ResNetStep(channelsLast: true), VisionWorkloads.ResNetSteps, 1, VisionWorkloads.ResNetBatch),
         ("lstm_step", LanguageModelWorkloads.LstmStep, 20, 3, LanguageModelWorkloads.Seq * LanguageModelWorkloads.Batch),
     ];
 

@@ -155,12 +155,14 @@ def load_folder():
     return epoch
 
 
-def resnet18_step():
+def resnet18_step(channels_last=False):
     """torchvision's resnet18 with a 1-channel stem, 10 classes: forward, loss, backward, AdamW on 128 32x32 images."""
     import torchvision
     torch.manual_seed(0)
     model = torchvision.models.resnet18(num_classes=10)
     model.conv1 = nn.Conv2d(1, 64, 7, 2, 3, bias=False)
+    if channels_last:
+        model = model.to(memory_format=torch.channels_last)
     model.train()
     opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
     x = torch.randn(128, 1, 32, 32)
@@ -204,6 +206,8 @@ WORKLOADS = {
     "cnn_epoch": (cnn_epoch, CNN_STEPS, 1),
     "load_folder": (load_folder, 1, 3),
     "resnet18_step": (resnet18_step, 50, 1),
+    # The same with the weights channels-last on both sides (NotebookDL's VisionLearner default).
+    "resnet18_cl": (lambda: resnet18_step(channels_last=True), 50, 1),
     "lstm_step": (lstm_step, 20, 3),
 }
 
