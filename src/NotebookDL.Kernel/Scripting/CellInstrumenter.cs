@@ -67,21 +67,19 @@ internal static class CellInstrumenter
 
         private void Loop(StatementSyntax body)
         {
-            if (body is BlockSyntax block)
-            {
-                if (!block.OpenBraceToken.IsMissing) Changes.Add(new TextChange(new TextSpan(block.OpenBraceToken.Span.End, 0), " " + CheckCall));
-                return;
-            }
+            if (body is BlockSyntax block) { AtStart(block, CheckCall); return; }
             if (body.IsMissing) return;
             // A single-statement body becomes a block so the check runs on every iteration.
             Changes.Add(new TextChange(new TextSpan(body.SpanStart, 0), "{ " + CheckCall + " "));
             Changes.Add(new TextChange(new TextSpan(body.Span.End, 0), " }"));
         }
 
-        private void Body(BlockSyntax? block)
+        private void Body(BlockSyntax? block) => AtStart(block, EnterCall);
+
+        private void AtStart(BlockSyntax? block, string call)
         {
             if (block is null || block.OpenBraceToken.IsMissing) return;
-            Changes.Add(new TextChange(new TextSpan(block.OpenBraceToken.Span.End, 0), " " + EnterCall));
+            Changes.Add(new TextChange(new TextSpan(block.OpenBraceToken.Span.End, 0), " " + call));
         }
 
         // "T F() => e;" becomes "T F() /*=>*/ { Enter(); return e; }" (no "return" when F returns nothing).
