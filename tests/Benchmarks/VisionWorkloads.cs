@@ -42,11 +42,14 @@ internal static class VisionWorkloads
         var y = randint(0, 10, [ResNetBatch]).DetachFromDisposeScope();
         return () =>
         {
-            using var scope = NewDisposeScope();
-            var loss = nn.functional.cross_entropy(model.call(x), y);
-            loss.backward();
-            opt.step();
-            opt.zero_grad();
+            using (NewDisposeScope())
+            {
+                var loss = nn.functional.cross_entropy(model.call(x), y);
+                loss.backward();
+                opt.step();
+                opt.zero_grad();
+            }
+            ScalarSweep.AfterBatch();   // as the Learner does after every batch
         };
     }
 }

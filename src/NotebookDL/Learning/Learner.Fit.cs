@@ -69,7 +69,7 @@ public sealed partial class Learner
     private void OneBatch(int i, IBatch batch)
     {
         // Everything a step creates (activations, loss, gradients' wrappers) dies with this scope, so memory stays flat.
-        using var scope = torch.NewDisposeScope();
+        using (torch.NewDisposeScope())
         using (batch)
         {
             Iter = i;
@@ -85,6 +85,8 @@ public sealed partial class Learner
                 ClearBatchState();
             }
         }
+        // What no scope tracks: TorchSharp's own Scalars, which fragment the heap if left to the GC's schedule.
+        ScalarSweep.AfterBatch();
     }
 
     /// <summary>
