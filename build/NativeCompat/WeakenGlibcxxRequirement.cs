@@ -3,6 +3,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+#if !NOTEBOOKDL_RUNTIME
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -14,43 +15,69 @@ using Microsoft.Build.Utilities;
 /// it. The dynamic linker still refuses a library whose required version is missing, unless the requirement is
 /// marked weak (<c>VER_FLG_WEAK</c> in its <c>.gnu.version_r</c> entry). This task sets that one flag in the copy
 /// in the build output, and only when the system libstdc++ lacks the version; the NuGet cache is never touched
-/// (the patched bytes go to a new file that replaces the copy).
+/// (the patched bytes go to a new file that replaces the copy). The .NET Interactive extension, whose host loads
+/// TorchSharp straight from the NuGet cache, compiles this file too (NOTEBOOKDL_RUNTIME) and patches a copy of its own.
 /// </summary>
 public sealed class WeakenGlibcxxRequirement : Task
 {
-    private const string Version = "GLIBCXX_3.4.32";
-    private const uint ShtGnuVerneed = 0x6ffffffe;
-    private const ushort VerFlgWeak = 0x2;
-
     /// <summary>The copies of libLibTorchSharp.so in the build or publish output.</summary>
     [Required] public ITaskItem[] Libraries { get; set; } = [];
 
     public override bool Execute()
     {
-        var libstdcxx = SystemLibStdCxx();
-        if (libstdcxx is null || Contains(File.ReadAllBytes(libstdcxx), Version)) return true;
+        var libstdcxx = GlibcxxRequirement.SystemLibStdCxx();
+        if (libstdcxx is null || !GlibcxxRequirement.Lacks(libstdcxx)) return true;
         foreach (var item in Libraries)
         {
             var path = item.ItemSpec;
             if (!File.Exists(path)) continue;
-            var changed = Weaken(path);
+            byte[]? weakened;
+            try
+            {
+                weakened = GlibcxxRequirement.Weakened(File.ReadAllBytes(path));
+            }
+            catch (InvalidDataException e)
+            {
+                Log.LogError($"NotebookDL: {path}: {e.Message}");
+                continue;
+            }
+            if (weakened is not null)
+            {
+                // A new file replaces the copy, so a hard link into the NuGet cache is never written through.
+                var temp = path + ".nbdl-tmp";
+                File.WriteAllBytes(temp, weakened);
+                File.Delete(path);
+                File.Move(temp, path);
+            }
             Log.LogMessage(MessageImportance.High,
-                changed
-                    ? $"NotebookDL: {libstdcxx} lacks {Version}; marked that version requirement weak in {path} (see README, 'Older Linux')."
+                weakened is not null
+                    ? $"NotebookDL: {libstdcxx} lacks {GlibcxxRequirement.Version}; marked that version requirement weak in {path} (see README, 'Older Linux')."
                     : $"NotebookDL: {path} already loads with {libstdcxx}.");
         }
         return !Log.HasLoggedErrors;
     }
+}
+#endif
 
-    // The libstdc++ the dynamic linker will pick on the usual multiarch/lib64 layouts; null where there is none (not Linux).
-    private static string? SystemLibStdCxx()
+/// <summary>The ELF work: does the system libstdc++ lack GLIBCXX_3.4.32, and a library's bytes with that requirement weak.</summary>
+internal static class GlibcxxRequirement
+{
+    public const string Version = "GLIBCXX_3.4.32";
+    private const uint ShtGnuVerneed = 0x6ffffffe;
+    private const ushort VerFlgWeak = 0x2;
+
+    /// <summary>The libstdc++ the dynamic linker will pick on the usual multiarch/lib64 layouts; null where there is none (not Linux).</summary>
+    public static string? SystemLibStdCxx()
     {
         var dirs = new[] { "/usr/lib64", "/lib64", "/usr/lib", "/lib" }
             .Concat(Directory.Exists("/usr/lib") ? Directory.GetDirectories("/usr/lib", "*-linux-gnu") : []);
         return dirs.Select(d => Path.Combine(d, "libstdc++.so.6")).FirstOrDefault(File.Exists);
     }
 
-    // (Inline tasks compile against netstandard2.0: no spans.)
+    /// <summary>Whether <paramref name="libstdcxx"/> does not define <see cref="Version"/>.</summary>
+    public static bool Lacks(string libstdcxx) => !Contains(File.ReadAllBytes(libstdcxx), Version);
+
+    // (The build task compiles against netstandard2.0: no spans.)
     private static bool Contains(byte[] haystack, string needle)
     {
         var n = Encoding.ASCII.GetBytes(needle);
@@ -63,15 +90,16 @@ public sealed class WeakenGlibcxxRequirement : Task
         return false;
     }
 
-    /// <summary>Sets VER_FLG_WEAK on every GLIBCXX_3.4.32 requirement; returns false when there was nothing to change.</summary>
-    private bool Weaken(string path)
+    /// <summary>
+    /// <paramref name="elf"/> with VER_FLG_WEAK set on every GLIBCXX_3.4.32 requirement, or null when there was
+    /// nothing to change.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a 64-bit little-endian ELF file.</exception>
+    public static byte[]? Weakened(byte[] elf)
     {
-        var elf = File.ReadAllBytes(path);
         if (elf.Length < 64 || elf[0] != 0x7f || elf[1] != (byte)'E' || elf[4] != 2 || elf[5] != 1)
-        {
-            Log.LogError($"NotebookDL: {path} is not a 64-bit little-endian ELF file.");
-            return false;
-        }
+            throw new InvalidDataException("not a 64-bit little-endian ELF file");
+        elf = (byte[])elf.Clone();
         var shoff = (long)BitConverter.ToUInt64(elf, 0x28);
         int shentsize = BitConverter.ToUInt16(elf, 0x3A), shnum = BitConverter.ToUInt16(elf, 0x3C);
         long Section(int i) => shoff + (long)i * shentsize;
@@ -102,15 +130,7 @@ public sealed class WeakenGlibcxxRequirement : Task
                 offset += BitConverter.ToUInt32(elf, (int)offset + 12);
             }
         }
-        if (changed)
-        {
-            // A new file replaces the copy, so a hard link into the NuGet cache is never written through.
-            var temp = path + ".nbdl-tmp";
-            File.WriteAllBytes(temp, elf);
-            File.Delete(path);
-            File.Move(temp, path);
-        }
-        return changed;
+        return changed ? elf : null;
     }
 
     private static string CString(byte[] bytes, long start)

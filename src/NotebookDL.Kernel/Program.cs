@@ -7,30 +7,55 @@ using NotebookDL.Kernel.Transport;
 
 return KernelCommand.Run(args);
 
-/// <summary>Command line: <c>--connection-file F</c> (what Jupyter runs), <c>install</c>, <c>uninstall</c>.</summary>
+/// <summary>
+/// Command line of the <c>notebookdl</c> tool: <c>--connection-file F</c> (what Jupyter runs), <c>kernel install</c>,
+/// <c>kernel uninstall</c>, <c>--version</c>.
+/// </summary>
 internal static class KernelCommand
 {
     private const string Usage = """
         NotebookDL C# kernel for Jupyter
-          NotebookDL.Kernel --connection-file FILE                     run (Jupyter starts it this way)
-          NotebookDL.Kernel install [--user | --prefix DIR | --sys-prefix]   write the 'notebookdl' kernelspec
-          NotebookDL.Kernel uninstall [--user | --prefix DIR | --sys-prefix]
+          notebookdl kernel install [--user | --prefix DIR | --sys-prefix]     write the 'notebookdl' kernelspec
+          notebookdl kernel uninstall [--user | --prefix DIR | --sys-prefix]
+          notebookdl --version
+          notebookdl --connection-file FILE                                 run (Jupyter starts it this way)
         """;
 
     public static int Run(string[] args)
     {
         try
         {
-            if (args.Length >= 2 && args[0] is "--connection-file" or "-f") return Serve(args[1]);
-            if (args.Length >= 1 && args[0] is "install" or "uninstall") return InstallCommand(args);
-            Console.Error.WriteLine(Usage);
-            return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+            switch (args)
+            {
+                case ["--connection-file" or "-f", var file, ..]:
+                    return Serve(file);
+                case ["kernel", "install" or "uninstall", ..]:
+                    return InstallCommand(args[1], args[2..]);
+                case ["--version"]:
+                    Console.WriteLine(Version());
+                    return 0;
+                case [] or ["-h" or "--help"]:
+                    Console.Error.WriteLine(Usage);
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"notebookdl: unknown command '{string.Join(" ", args)}'\n{Usage}");
+                    return 2;
+            }
         }
         catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"notebookdl kernel: {ex.Message}");
+            Console.Error.WriteLine($"notebookdl: {ex.Message}");
             return 1;
         }
+    }
+
+    /// <summary>The package version (informational version without the commit suffix).</summary>
+    private static string Version()
+    {
+        var info = typeof(KernelCommand).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        return info?.Split('+')[0] ?? "unknown";
     }
 
     private static int Serve(string connectionFile)
@@ -64,17 +89,17 @@ internal static class KernelCommand
         }
     }
 
-    private static int InstallCommand(string[] args)
+    private static int InstallCommand(string verb, string[] options)
     {
-        var (scope, prefix) = args.Skip(1).ToArray() switch
+        var (scope, prefix) = options switch
         {
             [] => (InstallScope.System, null),
             ["--user"] => (InstallScope.User, null),
             ["--sys-prefix"] => (InstallScope.SysPrefix, null),
             ["--prefix", var p] => (InstallScope.Prefix, (string?)Path.GetFullPath(p)),
-            _ => throw new ArgumentException($"unexpected arguments: {string.Join(" ", args.Skip(1))}\n{Usage}"),
+            _ => throw new ArgumentException($"unexpected arguments to 'kernel {verb}': {string.Join(" ", options)}\n{Usage}"),
         };
-        if (args[0] == "install")
+        if (verb == "install")
         {
             var dir = KernelSpecInstaller.Install(scope, prefix);
             Console.WriteLine($"Installed kernelspec {KernelSpecInstaller.KernelName} in {dir}");

@@ -6,5 +6,5 @@ kernelspec_prefix="$(mktemp -d -t nbdl-kernelspec-XXXXXX)"
 trap 'rm -rf "$kernelspec_prefix"' EXIT
 
 dotnet build "$repo/src/NotebookDL.Kernel" -c "$config" --nologo -v quiet >&2
-dotnet "$repo/src/NotebookDL.Kernel/bin/$config/net10.0/NotebookDL.Kernel.dll" install --prefix "$kernelspec_prefix" >&2
+dotnet "$repo/src/NotebookDL.Kernel/bin/$config/net10.0/NotebookDL.Kernel.dll" kernel install --prefix "$kernelspec_prefix" >&2
 export JUPYTER_PATH="$kernelspec_prefix/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"

@@ -59,9 +59,22 @@ public static class KernelSpecInstaller
             ["display_name"] = "C# (NotebookDL)",
             ["language"] = "C#",
             ["interrupt_mode"] = "message",
-            ["env"] = new JsonObject { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
+            ["env"] = KernelEnvironment(),
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };
+    }
+
+    /// <summary>
+    /// The kernel's environment. DOTNET_ROOT names the .NET this installer runs on: a dotnet tool's apphost finds the
+    /// runtime through it when .NET is not in the system location (a per-user ~/.dotnet), and Jupyter starts kernels
+    /// from a desktop session that may not have the shell's variables.
+    /// </summary>
+    private static JsonObject KernelEnvironment()
+    {
+        var env = new JsonObject { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
+        var root = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        if (File.Exists(Path.Combine(root, "dotnet")) || File.Exists(Path.Combine(root, "dotnet.exe"))) env["DOTNET_ROOT"] = root;
+        return env;
     }
 
     private static string DataHome() =>

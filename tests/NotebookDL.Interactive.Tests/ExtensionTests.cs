@@ -1,0 +1,106 @@
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace NotebookDL.Interactive.Tests;
+
+/// <summary>
+/// The packed extension in a real .NET Interactive host: its extension.dib runs, NotebookDL's values come back as
+/// non-empty HTML and text, and NotebookDL's displays (progress bars, plots) reach the host with stable display ids.
+/// </summary>
+[Collection(nameof(HostCollection))]
+public sealed class ExtensionTests(PackedExtension package) : IClassFixture<PackedExtension>
+{
+    [Fact]
+    public void The_package_carries_the_extension_and_depends_on_NotebookDL_but_not_on_the_host()
+    {
+        Assert.Contains("interactive-extensions/dotnet/extension.dib", package.Entries);
+        Assert.Contains("lib/net10.0/NotebookDL.Interactive.dll", package.Entries);
+        var ids = package.Nuspec.Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => (string)e.Attribute("id")!).ToList();
+        Assert.Contains("NotebookDL", ids);
+        Assert.Contains("NotebookDL.Display", ids);
+        Assert.DoesNotContain(ids, id => id.StartsWith("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
+        Assert.Contains("using static TorchSharp.torch;", package.ExtensionDib);
+    }
+
+    [Fact]
+    public async Task A_tensor_returns_non_empty_html_and_PyTorch_text()
+    {
+        using var host = new ExtensionHost();
+        await host.LoadAsync(package.ExtensionDib);
+
+        var result = await host.SubmitAsync("torch.arange(6).reshape(2, 3)");
+
+        ExtensionHost.AssertSucceeded(result, "the tensor cell");
+        var values = result.Events.OfType<ReturnValueProduced>().Single().FormattedValues;
+        Assert.All(values, v => Assert.False(string.IsNullOrWhiteSpace(v.Value), $"{v.MimeType} is empty"));
+        Assert.Equal(["text/html", "text/plain"], values.Select(v => v.MimeType).Order());
+        Assert.Equal("tensor([[0, 1, 2],\n        [3, 4, 5]])", values.Single(v => v.MimeType == "text/plain").Value);
+        Assert.Contains("<table", values.Single(v => v.MimeType == "text/html").Value);
+    }
+
+    [Fact]
+    public async Task A_figure_is_drawn_as_svg_inside_the_html()
+    {
+        using var host = new ExtensionHost();
+        await host.LoadAsync(package.ExtensionDib);
+
+        var result = await host.SubmitAsync("""
+            var fig = new NotebookDL.Display.Plotting.Figure();
+            fig.Add(new NotebookDL.Display.Plotting.Scatter([1.0, 2.0, 3.0], [1.0, 4.0, 9.0]));
+            fig
+            """);
+
+        ExtensionHost.AssertSucceeded(result, "the figure cell");
+        var html = result.Events.OfType<ReturnValueProduced>().Single().FormattedValues.Single(v => v.MimeType == "text/html").Value;
+        Assert.StartsWith("<svg", html.TrimStart());
+    }
+
+    [Fact]
+    public async Task Training_progress_updates_one_display_in_place_and_the_confusion_matrix_is_shown()
+    {
+        using var host = new ExtensionHost();
+        await host.LoadAsync(package.ExtensionDib);
+
+        var result = await host.SubmitAsync("""
+            manual_seed(0);
+            var x = randn(64, 4);
+            var y = x.sum(1).gt(0).to(int64);
+            var dls = NotebookDL.Learning.Data.TensorDataLoaders.FromTensors(x, y, x, y, bs: 16, vocab: ["negative", "positive"]);
+            var model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2));
+            var learn = new Learner(dls, model, LossFunction.CrossEntropy, metrics: [Metrics.Accuracy]);
+            learn.Fit(2, 1e-2);
+            ClassificationInterpretation.FromLearner(learn).PlotConfusionMatrix();
+            """);
+
+        ExtensionHost.AssertSucceeded(result, "the training cell");
+        var produced = result.Events.OfType<DisplayedValueProduced>().ToList();
+        var updated = result.Events.OfType<DisplayedValueUpdated>().ToList();
+        Assert.NotEmpty(updated);
+        // Every update refers to a display produced before it in the same cell.
+        var ids = produced.Select(p => p.ValueId).ToHashSet();
+        Assert.All(updated, u => Assert.Contains(u.ValueId, ids));
+        Assert.All(produced.Concat<DisplayEvent>(updated).SelectMany(e => e.FormattedValues),
+            v => Assert.False(string.IsNullOrWhiteSpace(v.Value), $"{v.MimeType} part is empty"));
+        Assert.Contains(produced, p => p.FormattedValues.Any(v => v.MimeType == "text/html" && v.Value.Contains("<svg")));
+    }
+
+    [Fact]
+    public async Task Loading_the_extension_without_its_assemblies_fails_the_command()
+    {
+        using var host = new ExtensionHost();
+
+        var result = await host.SubmitAsync(ExtensionHost.Code(package.ExtensionDib));
+
+        var failed = result.Events.OfType<CommandFailed>().SingleOrDefault();
+        Assert.NotNull(failed);
+        Assert.Contains("NotebookDL", failed.Message);
+    }
+}
+
+/// <summary>
+/// The host's formatter registry and NotebookDL's display publisher are process-wide: the tests that load the
+/// extension run one at a time.
+/// </summary>
+[CollectionDefinition(nameof(HostCollection), DisableParallelization = true)]
+public sealed class HostCollection;

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs NotebookDL as a user would and runs a notebook in each host (see test_install.py): packs every package
+# with a unique version into a temporary folder feed, installs the `notebookdl` tool from it into a tool path under
+# artifacts/, and writes its kernelspec into a temporary JUPYTER_PATH.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+work="$(mktemp -d -t nbdl-install-XXXXXX)"
+tools="$repo/artifacts/install-test"
+trap 'rm -rf "$work" "$tools"' EXIT
+version="0.9.0-ci.$(date +%Y%m%d%H%M%S)"
+feed="$work/feed"
+
+echo "packing $version into $feed" >&2
+for project in NotebookDL.Display NotebookDL NotebookDL.Interactive; do
+  dotnet pack "$repo/src/$project" -c Release -o "$feed" -p:Version="$version" -nologo -v q >&2
+done
+# The tool for this platform only (a release packs linux-x64, win-x64 and osx-arm64, one package each).
+dotnet pack "$repo/src/NotebookDL.Kernel" -c Release -o "$feed" -p:Version="$version" -p:RuntimeIdentifiers=linux-x64 -nologo -v q >&2
+
+dotnet tool install NotebookDL.Kernel --version "$version" --tool-path "$tools" --add-source "$feed" >&2
+"$tools/notebookdl" --version | grep -qx "$version" || { echo "notebookdl --version is not $version" >&2; exit 1; }
+"$tools/notebookdl" kernel install --prefix "$work/jupyter-prefix" >&2
+
+# .NET Interactive's kernel (the host Polyglot Notebooks runs), from its dotnet tool; its stock kernelspec calls
+# `dotnet interactive`, which needs a global install, and listens on every interface: point it at this tool path and
+# keep its HTTP server on localhost.
+dotnet tool install Microsoft.dotnet-interactive --version 1.0.712001 --tool-path "$tools/dotnet-interactive" >&2
+kernels="$work/jupyter-prefix/share/jupyter/kernels"
+"$tools/dotnet-interactive/dotnet-interactive" jupyter install --path "$kernels" >&2
+/usr/bin/python3 - "$kernels/.net-csharp/kernel.json" "$tools/dotnet-interactive/dotnet-interactive" <<'PY'
+import json, sys
+path, tool = sys.argv[1:]
+spec = json.load(open(path))
+spec["argv"] = [tool, "jupyter", "--default-kernel", "csharp", "{connection_file}", "--http-local-only"]
+json.dump(spec, open(path, "w"), indent=1)
+PY
+
+export JUPYTER_PATH="$work/jupyter-prefix/share/jupyter"
+export NBDL_FEED="$feed" NBDL_VERSION="$version" NBDL_INSTALL_OUT="$work"
+
+cd "$here"
+/usr/bin/python3 -m pytest -v test_install.py "$@"
