@@ -10,7 +10,8 @@ namespace NotebookDL.Interactive;
 public static class NotebookDLExtension
 {
     /// <summary>
-    /// Makes TorchSharp loadable on older Linux, registers the formatters and routes NotebookDL's displays to the host.
+    /// Makes TorchSharp loadable on older Linux, registers the formatters, routes NotebookDL's displays to the host and
+    /// adds the magics it lacks.
     /// </summary>
     public static void Load(Kernel kernel)
     {
@@ -19,5 +20,6 @@ public static class NotebookDLExtension
         MallocTuning.Apply();
         InteractiveFormatters.Register();
         DisplayContext.Publisher = new InteractivePublisher();
+        InteractiveMagics.Add(kernel);
     }
 }

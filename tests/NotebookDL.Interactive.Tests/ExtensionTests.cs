@@ -1,3 +1,4 @@
+using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -83,6 +84,38 @@ public sealed class ExtensionTests(PackedExtension package) : IClassFixture<Pack
         Assert.All(produced.Concat<DisplayEvent>(updated).SelectMany(e => e.FormattedValues),
             v => Assert.False(string.IsNullOrWhiteSpace(v.Value), $"{v.MimeType} part is empty"));
         Assert.Contains(produced, p => p.FormattedValues.Any(v => v.MimeType == "text/html" && v.Value.Contains("<svg")));
+    }
+
+    [Fact]
+    public async Task Seed_magic_makes_torch_draws_repeat_and_threads_magic_sets_torch_threads()
+    {
+        using var host = new ExtensionHost();
+        await host.LoadAsync(package.ExtensionDib);
+
+        var first = await host.SubmitAsync("#!seed 7\ntorch.rand(3).sum().item<float>()");
+        var second = await host.SubmitAsync("#!seed 7\ntorch.rand(3).sum().item<float>()");
+        var threads = await host.SubmitAsync("#!threads 1\ntorch.get_num_threads()");
+
+        foreach (var r in new[] { first, second, threads }) ExtensionHost.AssertSucceeded(r, "the magic cell");
+        object Value(KernelCommandResult r) => r.Events.OfType<ReturnValueProduced>().Single().Value;
+        Assert.Equal(Value(first), Value(second));
+        Assert.Equal(1, Value(threads));
+        Assert.Contains(first.Events.OfType<DisplayedValueProduced>(), d => d.FormattedValues.Any(v => v.Value == "Seeded torch with 7."));
+    }
+
+    [Fact]
+    public async Task Magic_errors_fail_the_cell_with_the_reason()
+    {
+        using var host = new ExtensionHost();
+        await host.LoadAsync(package.ExtensionDib);
+
+        var missing = await host.SubmitAsync("#!seed\n1");
+        var notANumber = await host.SubmitAsync("#!threads zero\n1");
+
+        Assert.NotNull(missing.Events.OfType<CommandFailed>().SingleOrDefault());
+        var failed = notANumber.Events.OfType<CommandFailed>().SingleOrDefault();
+        Assert.NotNull(failed);
+        Assert.Contains("#!threads expects one integer <n>, got 'zero'", failed.Message);
     }
 
     [Fact]

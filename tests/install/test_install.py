@@ -1,8 +1,9 @@
 """NotebookDL as a user installs it, not from the source tree: run.sh packs the packages into a temporary feed with a
 unique version, installs the `notebookdl` tool from it and writes the kernelspecs into a temporary JUPYTER_PATH;
-these tests execute a notebook in each host with nbclient. The notebook trains a small model with a live progress
-bar, plots the loss and a confusion matrix and shows a tensor. Any error output fails, and so does an empty MIME part
-(a host that declares a type and sends nothing), a progress display that never updates in place, or a missing plot.
+these tests execute a notebook in each host with nbclient. The notebook seeds with the #!seed magic, trains a small
+model with a live progress bar, plots the loss and a confusion matrix and shows a tensor. Any error output fails, and
+so does an empty MIME part (a host that declares a type and sends nothing), a progress display that never updates in
+place, or a missing plot.
 """
 import os
 import pathlib
@@ -47,6 +48,7 @@ def check(nb):
     svgs = [o for o in outs if "<svg" in o.get("data", {}).get("text/html", "") or "image/svg+xml" in o.get("data", {})]
     assert len(svgs) >= 2, f"expected the loss plot and the confusion matrix, got {len(svgs)} pictures"
     texts = [o.get("data", {}).get("text/plain", "") for o in outs]
+    assert any("torch with 0." in t for t in texts), "#!seed did not run"
     assert any("tensor([[0, 1, 2]," in t for t in texts), "the tensor was not shown as PyTorch prints it"
 
 

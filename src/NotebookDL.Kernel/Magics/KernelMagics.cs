@@ -17,8 +17,8 @@ internal static class KernelMagics
         registry.Register(TimingMagics.TimeIt(interpreter));
         registry.Register(WhoMagics.Who(interpreter));
         registry.Register(WhoMagics.Whos(interpreter));
-        registry.Register(RandomMagics.Seed());
-        registry.Register(RandomMagics.Threads());
+        registry.Register(TorchMagics.Seed("Rng", CellGlobals.Seed));
+        registry.Register(TorchMagics.Threads());
         registry.Register(ContentMagics.Html());
         registry.Register(ContentMagics.Markdown());
         registry.Register(AboutMagic.Create());
