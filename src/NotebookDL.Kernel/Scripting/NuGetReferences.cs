@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace NotebookDL.Kernel.Scripting;
 
 /// <summary>
-/// Handles <c>#r "nuget: Name, Version"</c>: restores the package with an ordinary <c>dotnet restore</c> of a
+/// Handles <c>#r "nuget: Name, Version"</c> (and <c>#i "nuget: SOURCE"</c> for more feeds): restores the package with an ordinary <c>dotnet restore</c> of a
 /// small generated project in a cache directory, then reads the restore's project.assets.json for the runtime
 /// assemblies of the package and its dependencies.
 /// </summary>
@@ -13,6 +13,25 @@ internal static partial class NuGetReferences
 {
     [GeneratedRegex("""^\s*#r\s+"nuget:\s*(?<name>[^,"\s]+)\s*(,\s*(?<version>[^"\s]+)\s*)?"\s*$""", RegexOptions.Multiline)]
     private static partial Regex Directive();
+
+    [GeneratedRegex("""^\s*#i\s+"nuget:\s*(?<source>[^"]+?)\s*"\s*$""", RegexOptions.Multiline)]
+    private static partial Regex SourceDirective();
+
+    /// <summary>
+    /// The <c>#i "nuget: SOURCE"</c> package sources in <paramref name="code"/> (a feed URL, or a local folder of
+    /// .nupkg files, made absolute), with the code where each directive is blanked.
+    /// </summary>
+    public static (IReadOnlyList<string> Sources, string Code) ExtractSources(string code)
+    {
+        var sources = new List<string>();
+        var rest = SourceDirective().Replace(code, m =>
+        {
+            var source = m.Groups["source"].Value;
+            sources.Add(Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? source : Path.GetFullPath(source));
+            return "";
+        });
+        return (sources, rest);
+    }
 
     /// <summary>The package directives found in <paramref name="code"/>, with the code where each directive is blanked (keeps line numbers).</summary>
     public static (IReadOnlyList<(string Name, string? Version)> Packages, string Code) Extract(string code)
@@ -29,10 +48,14 @@ internal static partial class NuGetReferences
     /// <summary>Root of the restore cache: $XDG_CACHE_HOME/notebookdl/nuget (or ~/.cache/...).</summary>
     public static string CacheRoot => Path.Combine(Path.GetDirectoryName(KernelLog.DefaultPath)!, "nuget");
 
-    /// <summary>Restores <paramref name="name"/> and returns the paths of its runtime assemblies (with dependencies).</summary>
+    /// <summary>
+    /// Restores <paramref name="name"/> (from the configured feeds plus <paramref name="sources"/>) and returns the paths
+    /// of its runtime assemblies (with dependencies).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The restore failed; the message includes NuGet's own error lines.</exception>
-    public static IReadOnlyList<string> Restore(string name, string? version)
+    public static IReadOnlyList<string> Restore(string name, string? version, IReadOnlyCollection<string>? sources = null)
     {
+        var extraSources = System.Security.SecurityElement.Escape(string.Join(";", sources ?? []));
         var dir = Path.Combine(CacheRoot, name.ToLowerInvariant(), version ?? "latest");
         Directory.CreateDirectory(dir);
         var assets = Path.Combine(dir, "obj", "project.assets.json");
@@ -43,6 +66,7 @@ internal static partial class NuGetReferences
                   <PropertyGroup>
                     <TargetFramework>net{Environment.Version.Major}.{Environment.Version.Minor}</TargetFramework>
                     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                    <RestoreAdditionalProjectSources>{extraSources}</RestoreAdditionalProjectSources>
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="{System.Security.SecurityElement.Escape(name)}" Version="{System.Security.SecurityElement.Escape(version ?? "*")}" />

@@ -22,6 +22,9 @@ public sealed partial class RoslynInterpreter : IInterpreter
     private ScriptState<object>? state;
     private readonly ScriptOptions options;
     private readonly Dictionary<string, int> cellOfAssembly = new(StringComparer.Ordinal);
+
+    /// <summary>Package sources added by <c>#i "nuget: ..."</c> cells, in order; every later restore uses them.</summary>
+    private readonly List<string> packageSources = [];
     private CellExecution? current;
 
     /// <param name="magics">Registry to register the kernel's magics in and look cell magics up from
@@ -154,12 +157,14 @@ public sealed partial class RoslynInterpreter : IInterpreter
     /// <summary>Resolves package references, instruments and compiles the cell; null (and the cell failed) on errors.</summary>
     internal Script<object>? Compile(CellExecution cell)
     {
-        var (packages, code) = NuGetReferences.Extract(cell.Code);
+        var (sources, withoutSources) = NuGetReferences.ExtractSources(cell.Code);
+        foreach (var source in sources) if (!packageSources.Contains(source)) packageSources.Add(source);
+        var (packages, code) = NuGetReferences.Extract(withoutSources);
         foreach (var (name, version) in packages)
         {
             try
             {
-                var paths = NuGetReferences.Restore(name, version);
+                var paths = NuGetReferences.Restore(name, version, packageSources);
                 AddReferences(paths);
                 cell.Output.Stream("stdout", $"Installed package {name} {version ?? "(latest)"} ({paths.Count} assemblies)\n");
             }
