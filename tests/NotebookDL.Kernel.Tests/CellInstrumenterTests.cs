@@ -4,7 +4,7 @@ namespace NotebookDL.Kernel.Tests;
 
 public class CellInstrumenterTests
 {
-    private static int Count(string text, string call = CellInstrumenter.CheckCall) => text.Split(call).Length - 1;
+    private static int Count(string text, string call = CellInstrumenter.CheckInTaskCall) => text.Split(call).Length - 1;
 
     [Fact]
     public void Loop_bodies_get_a_check_and_method_bodies_a_stack_guard()
@@ -31,7 +31,23 @@ public class CellInstrumenterTests
     public void Single_statement_loop_body_becomes_a_block()
     {
         var cell = CellInstrumenter.Instrument("for (;;) x++;");
-        Assert.Contains("{ " + CellInstrumenter.CheckCall + " x++; }", cell.Text);
+        Assert.Contains("{ " + CellInstrumenter.CheckInTaskCall + " x++; }", cell.Text);
+    }
+
+    [Theory]
+    [InlineData("while (true) { }", true)]                                            // the cell's own code
+    [InlineData("async Task Spin() { while (true) { } }", true)]                      // its exception reaches the task
+    [InlineData("async Task<int> Spin() { for (;;) { } }", true)]
+    [InlineData("async void Spin() { while (true) { } }", false)]                     // would be thrown on the pool
+    [InlineData("void Spin() { while (true) { } }", false)]                           // may run on a bare thread
+    [InlineData("new Thread(() => { while (true) { } }).Start();", false)]
+    [InlineData("Task.Run(async () => { while (true) { } });", false)]                // an async lambda may be async void
+    [InlineData("class C { public async Task M() { while (true) { } } }", true)]
+    public void Loops_whose_exception_can_only_reach_a_task_check_on_any_thread(string code, bool inTask)
+    {
+        var text = CellInstrumenter.Instrument(code).Text;
+        Assert.Equal(inTask ? 1 : 0, Count(text, CellInstrumenter.CheckInTaskCall));
+        Assert.Equal(inTask ? 0 : 1, Count(text, CellInstrumenter.CheckCall));
     }
 
     [Fact]

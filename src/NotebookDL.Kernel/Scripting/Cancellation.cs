@@ -30,6 +30,16 @@ public static class Cancellation
         if (pending) CheckSlow();
     }
 
+    /// <summary>
+    /// <see cref="Check"/> for code whose exception can only end up in a task: the cell's own top-level code (compiled
+    /// into the submission's async method) and Task-returning async methods. It throws on any thread, so a loop that
+    /// resumed on the thread pool after an await stops instead of spinning on after the cell was reported interrupted.
+    /// </summary>
+    public static void CheckInTask()
+    {
+        if (pending && Current.Value is { IsCancelled: true }) throw new OperationCanceledException("The cell was interrupted.");
+    }
+
     private static void CheckSlow()
     {
         if (Current.Value is { IsCancelled: true } && (onRunnerThread || Task.CurrentId is not null))

@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace NotebookDL.Kernel.Scripting;
 
 /// <summary>
-/// Makes a cell interruptible and its recursion bounded: <c>Cancellation.Check();</c> at the start of every loop body,
+/// Makes a cell interruptible and its recursion bounded: <c>Cancellation.Check();</c> at the start of every loop body
+/// (<c>CheckInTask()</c> where its exception can only reach a task, see <see cref="InsertionFinder"/>),
 /// <c>StackGuard.Enter();</c> (which checks for cancellation too) at the start of every method, local function,
 /// accessor and lambda block body. Expression-bodied methods and local functions become block bodies to get theirs.
 /// </summary>
@@ -21,6 +22,7 @@ namespace NotebookDL.Kernel.Scripting;
 internal static class CellInstrumenter
 {
     public const string CheckCall = "global::NotebookDL.Kernel.Scripting.Cancellation.Check();";
+    public const string CheckInTaskCall = "global::NotebookDL.Kernel.Scripting.Cancellation.CheckInTask();";
     public const string EnterCall = "global::NotebookDL.Kernel.Scripting.StackGuard.Enter();";
 
     /// <summary>Instruments <paramref name="code"/> (parsed as a script).</summary>
@@ -67,10 +69,11 @@ internal static class CellInstrumenter
 
         private void Loop(StatementSyntax body)
         {
-            if (body is BlockSyntax block) { AtStart(block, CheckCall); return; }
+            var check = InTask(body) ? CheckInTaskCall : CheckCall;
+            if (body is BlockSyntax block) { AtStart(block, check); return; }
             if (body.IsMissing) return;
             // A single-statement body becomes a block so the check runs on every iteration.
-            Changes.Add(new TextChange(new TextSpan(body.SpanStart, 0), "{ " + CheckCall + " "));
+            Changes.Add(new TextChange(new TextSpan(body.SpanStart, 0), "{ " + check + " "));
             Changes.Add(new TextChange(new TextSpan(body.Span.End, 0), " }"));
         }
 
@@ -90,6 +93,30 @@ internal static class CellInstrumenter
             Changes.Add(new TextChange(new TextSpan(arrow.ArrowToken.Span.End, 0), "*/ { " + EnterCall + (returnsNothing ? "" : " return")));
             Changes.Add(new TextChange(new TextSpan(semicolon.Span.End, 0), " }"));
         }
+
+        /// <summary>
+        /// Whether an exception thrown at <paramref name="node"/> can only reach a task: the node is in the cell's
+        /// top-level code, or in an async method or local function that returns a task (not async void). Lambdas are
+        /// left out: an async lambda may be an async void delegate, whose exception would end the process.
+        /// </summary>
+        private static bool InTask(SyntaxNode node)
+        {
+            foreach (var ancestor in node.Ancestors())
+            {
+                switch (ancestor)
+                {
+                    case MethodDeclarationSyntax m:
+                        return m.Modifiers.Any(SyntaxKind.AsyncKeyword) && !IsVoid(m.ReturnType);
+                    case LocalFunctionStatementSyntax f:
+                        return f.Modifiers.Any(SyntaxKind.AsyncKeyword) && !IsVoid(f.ReturnType);
+                    case AnonymousFunctionExpressionSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or TypeDeclarationSyntax:
+                        return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool IsVoid(TypeSyntax type) => type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };
 
         // void, and async Task/ValueTask (whose body returns no value either).
         private static bool ReturnsNothing(TypeSyntax returnType, SyntaxTokenList modifiers) =>

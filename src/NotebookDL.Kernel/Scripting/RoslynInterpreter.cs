@@ -23,6 +23,8 @@ public sealed partial class RoslynInterpreter : IInterpreter
     private readonly ScriptOptions options;
     private readonly Dictionary<string, int> cellOfAssembly = new(StringComparer.Ordinal);
 
+    private readonly RepeatedCells repeated = new();
+
     /// <summary>Package sources added by <c>#i "nuget: ..."</c> cells, in order; every later restore uses them.</summary>
     private readonly List<string> packageSources = [];
     private CellExecution? current;
@@ -114,9 +116,11 @@ public sealed partial class RoslynInterpreter : IInterpreter
     /// <summary>Compiles and runs <see cref="CellExecution.Code"/> as the next submission; publishes its result.</summary>
     internal void RunCode(CellExecution cell)
     {
-        var script = Compile(cell);
+        var reused = repeated.Find(cell.Code);
+        var script = reused?.Script ?? Compile(cell);
         if (script is null) return;
-        var previous = State;
+        var previous = reused?.From ?? State;
+        if (reused is null) repeated.Compiled(cell.Code, script);
         ScriptState<object> next;
         try
         {
@@ -142,12 +146,14 @@ public sealed partial class RoslynInterpreter : IInterpreter
             cell.Fail(ErrorReports.Interrupt());
             return;
         }
-        state = next;
+        // A reused cell declares nothing, so the notebook's state is the one it already has.
+        if (reused is null) state = next;
         if (next.Exception is { } thrown)
         {
             cell.Fail(ErrorReports.FromException(thrown, CellName));
             return;
         }
+        if (reused is null) repeated.Ran(cell.Code, script, previous);
         if (cell.Request.Silent || next.ReturnValue is null) return;
         if (!EndsWithExpression(script)) return;
         router.FlushStreams();
@@ -195,6 +201,7 @@ public sealed partial class RoslynInterpreter : IInterpreter
     /// </summary>
     private void AddReferences(IEnumerable<string> paths)
     {
+        repeated.Clear();
         var directives = string.Join("\n", paths.Select(p => $"#r \"{p}\""));
         state = State.Script.ContinueWith(directives).RunFromAsync(State).GetAwaiter().GetResult();
     }
