@@ -31,9 +31,9 @@ public static class Cancellation
     }
 
     /// <summary>
-    /// <see cref="Check"/> for code whose exception can only end up in a task: the cell's own top-level code (compiled
-    /// into the submission's async method) and Task-returning async methods. It throws on any thread, so a loop that
-    /// resumed on the thread pool after an await stops instead of spinning on after the cell was reported interrupted.
+    /// <see cref="Check"/> for the cell's own top-level code, whose exception can only end up in the submission's task
+    /// (it is compiled into the submission's async method). It throws on any thread, so a top-level loop that resumed on
+    /// the thread pool after an await stops instead of spinning on after the cell was reported interrupted.
     /// </summary>
     public static void CheckInTask()
     {

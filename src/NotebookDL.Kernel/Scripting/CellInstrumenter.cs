@@ -7,7 +7,7 @@ namespace NotebookDL.Kernel.Scripting;
 
 /// <summary>
 /// Makes a cell interruptible and its recursion bounded: <c>Cancellation.Check();</c> at the start of every loop body
-/// (<c>CheckInTask()</c> where its exception can only reach a task, see <see cref="InsertionFinder"/>),
+/// (<c>CheckInTask()</c> in the cell's top-level code, whose exception can only reach the submission's task),
 /// <c>StackGuard.Enter();</c> (which checks for cancellation too) at the start of every method, local function,
 /// accessor and lambda block body. Expression-bodied methods and local functions become block bodies to get theirs.
 /// </summary>
@@ -95,28 +95,14 @@ internal static class CellInstrumenter
         }
 
         /// <summary>
-        /// Whether an exception thrown at <paramref name="node"/> can only reach a task: the node is in the cell's
-        /// top-level code, or in an async method or local function that returns a task (not async void). Lambdas are
-        /// left out: an async lambda may be an async void delegate, whose exception would end the process.
+        /// Whether <paramref name="node"/> is in the cell's own top-level code, which runs only as the submission's async
+        /// method: an exception thrown there, on whatever thread code after an await resumed on, ends up in the
+        /// submission's task. Anywhere else (a method, local function, lambda or accessor) the code may run on a bare
+        /// thread, or be awaited synchronously there, where an exception would end the process.
         /// </summary>
-        private static bool InTask(SyntaxNode node)
-        {
-            foreach (var ancestor in node.Ancestors())
-            {
-                switch (ancestor)
-                {
-                    case MethodDeclarationSyntax m:
-                        return m.Modifiers.Any(SyntaxKind.AsyncKeyword) && !IsVoid(m.ReturnType);
-                    case LocalFunctionStatementSyntax f:
-                        return f.Modifiers.Any(SyntaxKind.AsyncKeyword) && !IsVoid(f.ReturnType);
-                    case AnonymousFunctionExpressionSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or TypeDeclarationSyntax:
-                        return false;
-                }
-            }
-            return true;
-        }
-
-        private static bool IsVoid(TypeSyntax type) => type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };
+        private static bool InTask(SyntaxNode node) =>
+            !node.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
+                or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or TypeDeclarationSyntax);
 
         // void, and async Task/ValueTask (whose body returns no value either).
         private static bool ReturnsNothing(TypeSyntax returnType, SyntaxTokenList modifiers) =>
