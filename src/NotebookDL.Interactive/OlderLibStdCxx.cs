@@ -15,10 +15,15 @@ namespace NotebookDL.Interactive;
 internal static class OlderLibStdCxx
 {
     private const string LibTorchSharp = "LibTorchSharp";
+    private static int applied;
 
-    /// <summary>Does the above if this system needs it; returns what was done, or null when nothing was needed.</summary>
+    /// <summary>
+    /// Does the above if this system needs it (once per process: an assembly takes one import resolver); returns what
+    /// was done, or null when nothing was needed.
+    /// </summary>
     public static string? Apply()
     {
+        if (Interlocked.Exchange(ref applied, 1) == 1) return null;
         if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64) return null;
         var libstdcxx = GlibcxxRequirement.SystemLibStdCxx();
         if (libstdcxx is null || !GlibcxxRequirement.Lacks(libstdcxx)) return null;
