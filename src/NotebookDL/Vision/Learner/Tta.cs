@@ -70,7 +70,16 @@ public static class TtaExtensions
                 passes.Add(p);
             }
             var (plain, y, _) = learn.GetPreds(learn.Dls.Valid, withLoss: false);
-            return (Combine(passes, plain, beta, useMax), plain, y);
+            try
+            {
+                return (Combine(passes, plain, beta, useMax), plain, y);
+            }
+            catch
+            {
+                plain.Dispose();
+                y.Dispose();
+                throw;
+            }
         }
         finally
         {
