@@ -39,9 +39,10 @@ internal sealed class RepeatedCells
             cells[code] = null;
             return;
         }
+        // Still in the cache, so Compiled found that it declares nothing (a declaring cell empties the cache).
         // The entry keeps `from` alive, and with it the value the cell before returned: only a small one.
         var keepsLittle = from.ReturnValue is null or ValueType or string;
-        cells[code] = keepsLittle && DeclaresNothing(code, script) && ReadsNoEarlierCell(script) ? new Entry(script, from) : null;
+        cells[code] = keepsLittle && ReadsNoEarlierCell(script) ? new Entry(script, from) : null;
     }
 
     /// <summary>New references (a #r, a NuGet package) may change how any cell binds.</summary>
