@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NotebookDL.Display;
 using NotebookDL.Kernel.Scripting;
 
@@ -55,12 +54,8 @@ public class LocalPackageSourceTests(InterpreterFixture fixture)
         File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />");
         File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />");
         var feed = Path.Combine(root, "feed");
-        var start = new ProcessStartInfo("dotnet", ["pack", project, "-o", feed, "-nologo"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"dotnet pack failed: {stdout}{stderr.Result}");
+        var (code, output) = NuGetReferences.RunDotnet(root, "pack", project, "-o", feed);
+        Assert.True(code == 0, $"dotnet pack failed: {output}");
         return feed;
     }
 }

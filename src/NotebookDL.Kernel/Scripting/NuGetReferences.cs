@@ -110,7 +110,8 @@ internal static partial class NuGetReferences
         return paths;
     }
 
-    private static (int ExitCode, string Output) RunDotnet(string workingDirectory, params string[] args)
+    /// <summary>Runs <c>dotnet ARGS --nologo</c> in <paramref name="workingDirectory"/>; returns its exit code and output.</summary>
+    internal static (int ExitCode, string Output) RunDotnet(string workingDirectory, params string[] args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var info = new ProcessStartInfo(dotnet) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
