@@ -6,6 +6,9 @@ namespace NotebookDL.Tests.Vision.Learner;
 
 using M = NotebookDL.Models.Models;
 
+// manual_seed(3) fixes the head's initialisation only if no other test class draws from the global generator meanwhile:
+// in parallel, the frozen fit once started elsewhere and reached 0.84 (bar 0.9).
+[Collection(nameof(GlobalTorchGeneratorCollection))]
 public sealed class PrecomputeTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("nbdl-pre-").FullName;
