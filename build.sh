@@ -17,6 +17,8 @@ APT_PACKAGES=(
   python3-jupyter-client python3-nbclient jupyter-nbconvert python3-jupyter-kernel-test python3-pytest
   python3-ipykernel chromium   # the kernel benchmark's baseline; the notebook rendering test's browser
   dataset-fashion-mnist
+  python3-pandas   # the tabular tests compare data frames with pandas
+  r-base-core r-cran-bayesm r-cran-mass   # the tabular lessons' real data (orangeJuice, Boston), exported once with Rscript
 )
 
 log() { printf '\n== %s\n' "$*"; }

@@ -27,5 +27,6 @@ internal static class BuiltInFormatters
         Formatter.Register<Plotting.Figure>(figure => figure.ToMimeBundle());
         Formatter.Register<TorchSharp.torch.Tensor>(Tensors.TensorFormatter.Format);
         Formatter.Register<Tensors.Heatmap>(heatmap => Tensors.TensorImage.Heatmap(heatmap.Values, heatmap.ColorMap));
+        Formatter.Register<Microsoft.Data.Analysis.DataFrame>(Frames.DataFrameFormatter.Format);
     }
 }
