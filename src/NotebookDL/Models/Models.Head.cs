@@ -47,7 +47,7 @@ public static partial class Models
     }
 
     /// <summary>fastai's LinBnDrop: [BatchNorm1d, Dropout (if p > 0), Linear (bias only without bn), act], or Linear first.</summary>
-    private static IEnumerable<nn.Module<Tensor, Tensor>> LinBnDrop(long nIn, long nOut, bool bn, double p, nn.Module<Tensor, Tensor>? act, bool linFirst)
+    internal static IEnumerable<nn.Module<Tensor, Tensor>> LinBnDrop(long nIn, long nOut, bool bn, double p, nn.Module<Tensor, Tensor>? act, bool linFirst)
     {
         var norm = new List<nn.Module<Tensor, Tensor>>();
         if (bn) norm.Add(FastaiBatchNorm1d(linFirst ? nOut : nIn));
@@ -58,7 +58,7 @@ public static partial class Models
     }
 
     /// <summary>fastai's <c>BatchNorm(nf, ndim=1)</c>: weight 1 and a small positive bias (1e-3), so a following ReLU starts slightly open.</summary>
-    private static BatchNorm1d FastaiBatchNorm1d(long nf)
+    internal static BatchNorm1d FastaiBatchNorm1d(long nf)
     {
         var bn = nn.BatchNorm1d(nf);
         nn.init.constant_(bn.bias!, 1e-3);
