@@ -18,6 +18,8 @@ public static class InteractiveFormatters
     [
         typeof(torch.Tensor), typeof(Display.Plotting.Figure), typeof(Display.Tensors.Heatmap), typeof(Display.MimeBundle),
         typeof(LearnerSummary), typeof(LrFindResult),
+        // MDA's own view needs JavaScript (empty in static renderings); ours is a plain table.
+        typeof(Microsoft.Data.Analysis.DataFrame),
     ];
 
     /// <summary>Registers the bridge for every type in <see cref="Types"/>.</summary>

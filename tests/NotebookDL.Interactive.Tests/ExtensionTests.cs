@@ -41,6 +41,25 @@ public sealed class ExtensionTests(PackedExtension package) : IClassFixture<Pack
     }
 
     [Fact]
+    public async Task A_data_frame_read_with_Csv_is_a_static_table_with_types_and_shape()
+    {
+        using var host = new ExtensionHost();
+        await host.LoadAsync(package.ExtensionDib);
+
+        var result = await host.SubmitAsync("Csv.ReadText(\"store,sales\\n2,1.5\\n5,NA\\n\")");
+
+        ExtensionHost.AssertSucceeded(result, "the data frame cell");
+        var values = result.Events.OfType<ReturnValueProduced>().Single().FormattedValues;
+        Assert.Equal(["text/html", "text/plain"], values.Select(v => v.MimeType).Order());
+        var html = values.Single(v => v.MimeType == "text/html").Value;
+        Assert.Contains("<th>store</th>", html);
+        Assert.Contains(">long</th>", html);
+        Assert.Contains("<td>NA</td>", html);
+        Assert.Contains("2 rows × 2 columns", html);
+        Assert.DoesNotContain("<script", html);
+    }
+
+    [Fact]
     public async Task A_figure_is_drawn_as_svg_inside_the_html()
     {
         using var host = new ExtensionHost();

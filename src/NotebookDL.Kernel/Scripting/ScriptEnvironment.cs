@@ -31,7 +31,9 @@ internal static class ScriptEnvironment
     public static readonly string[] FastaiImports =
     [
         "NotebookDL", "NotebookDL.Learning", "NotebookDL.Vision", "NotebookDL.Models", "NotebookDL.Data", "NotebookDL.Optim", "NotebookDL.Serialization",
+        "NotebookDL.Tabular", "Microsoft.Data.Analysis",
         "NotebookDL.Vision.Learners", // using static: VisionLearner(...)
+        "NotebookDL.Tabular.TabularLearners", // using static: TabularLearner(...)
         "NotebookDL.Vision.Augment.Augmentations", // using static: AugTransforms()
     ];
 
@@ -59,7 +61,7 @@ internal static class ScriptEnvironment
     public static ScriptOptions Create()
     {
         var references = new List<MetadataReference>();
-        foreach (var name in new[] { "TorchSharp.dll", "TorchVision.dll", "NotebookDL.dll" })
+        foreach (var name in new[] { "TorchSharp.dll", "TorchVision.dll", "NotebookDL.dll", "Microsoft.Data.Analysis.dll" })
         {
             var path = Path.Combine(KernelDirectory, name);
             if (File.Exists(path)) references.Add(DocumentedReference.FromFile(path));

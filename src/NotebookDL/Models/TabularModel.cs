@@ -54,6 +54,9 @@ public sealed class TabularModel : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The embedding of each categorical column, in input order (for interpretation).</summary>
+    public IReadOnlyList<Embedding> Embeddings => [.. embeds];
+
     /// <summary>fastai's embedding: weights from a normal with std 0.01, truncated at two standard deviations.</summary>
     private static Embedding Embedding(int cardinality, int width)
     {

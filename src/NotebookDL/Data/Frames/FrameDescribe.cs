@@ -25,6 +25,23 @@ public static partial class FrameExtensions
         return new DataFrame(columns);
     }
 
+    /// <summary>
+    /// pandas' <c>df.T</c> for looking at a few rows of a wide table: one row per column (its name first), one text
+    /// column per row of <paramref name="df"/> (named by the row's index). <c>df.Head(5).Transpose()</c>.
+    /// </summary>
+    public static DataFrame Transpose(this DataFrame df)
+    {
+        ArgumentNullException.ThrowIfNull(df);
+        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("column", df.Columns.Select(c => c.Name)) };
+        for (long r = 0; r < df.Rows.Count; r++)
+        {
+            var row = r;
+            columns.Add(new StringDataFrameColumn(row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                df.Columns.Select(c => c[row] is { } v ? Display.Formatting.ValueText.Of(v) : "NA")));
+        }
+        return new DataFrame(columns);
+    }
+
     /// <summary>The <paramref name="q"/> quantile of sorted values, interpolated linearly between ranks (numpy's default).</summary>
     internal static double Quantile(double[] sorted, double q)
     {

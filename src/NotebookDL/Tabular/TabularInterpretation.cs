@@ -1,0 +1,104 @@
+using Microsoft.Data.Analysis;
+using NotebookDL.Display.Plotting;
+using NotebookDL.Learning;
+using NotebookDL.Models;
+
+namespace NotebookDL.Tabular;
+
+/// <summary>How much the model leans on one input column: its loss with that column shuffled against its loss intact.</summary>
+/// <param name="Column">The input column (a categorical column's codes or a continuous column).</param>
+/// <param name="BaseLoss">Loss on the rows with every column intact.</param>
+/// <param name="ShuffledLoss">Loss with this column's values permuted across the rows.</param>
+public sealed record FeatureImportance(string Column, double BaseLoss, double ShuffledLoss)
+{
+    /// <summary>The loss increase; near 0 means the model does not use the column.</summary>
+    public double Importance => ShuffledLoss - BaseLoss;
+}
+
+/// <summary>Looking inside a trained tabular model: permutation importance and embeddings in two dimensions.</summary>
+public static class TabularInterpretation
+{
+    /// <summary>
+    /// Permutation importance (Breiman 2001): for each input column, the rows of <paramref name="df"/> given by
+    /// <paramref name="rows"/> (typically the validation rows) are scored with that column's values shuffled
+    /// across rows, breaking its link with the target while keeping its distribution. Sorted, most important first.
+    /// </summary>
+    public static IReadOnlyList<FeatureImportance> PermutationImportance(this Learner learn, DataFrame df, IReadOnlyList<long> rows, int seed = 0)
+    {
+        var processor = Processor(learn);
+        using var scope = torch.NewDisposeScope();
+        var x = processor.EncodeX(df, rows);
+        var y = processor.EncodeY(df, rows);
+        var names = processor.CatNames.Concat(processor.ContNames).ToList();
+        var baseLoss = Loss(learn, x, y);
+        var generator = new torch.Generator((ulong)seed);
+        var result = new List<FeatureImportance>();
+        for (var c = 0; c < names.Count; c++)
+        {
+            var shuffled = x.clone();
+            var order = torch.randperm(x.shape[0], generator: generator);
+            shuffled[.., c] = x[.., c].index_select(0, order);
+            result.Add(new FeatureImportance(names[c], baseLoss, Loss(learn, shuffled, y)));
+        }
+        return [.. result.OrderByDescending(r => r.Importance)];
+    }
+
+    /// <summary>The importances as a bar chart, most important first.</summary>
+    public static Figure Plot(this IReadOnlyList<FeatureImportance> importances, string lossName = "loss") =>
+        new Figure
+        {
+            Layout = { Title = "Permutation importance", XAxis = { Title = "input column" }, YAxis = { Title = $"{lossName} increase when shuffled" }, Width = 760 },
+        }.Add(new Bar(importances.Select(i => i.Column), importances.Select(i => i.Importance)));
+
+    /// <summary>
+    /// The learned embedding of categorical column <paramref name="column"/> projected on its first two principal
+    /// components, each category labelled (with <paramref name="labels"/>' text where given, e.g. brand names).
+    /// Categories close together are ones the model treats alike. #na# is left out.
+    /// </summary>
+    public static Figure EmbeddingPca(this Learner learn, string column, IReadOnlyDictionary<string, string>? labels = null)
+    {
+        var processor = Processor(learn);
+        var model = learn.Model as TabularModel ?? throw new InvalidOperationException("EmbeddingPca needs a TabularModel.");
+        var index = processor.CatNames.IndexOf(column);
+        if (index < 0) throw new ArgumentException($"\"{column}\" is not a categorical column ({string.Join(", ", processor.CatNames)}).", nameof(column));
+        var classes = processor.Categorify!.Classes(column);
+        using var scope = torch.NewDisposeScope();
+        var weights = model.Embeddings[index].weight!.detach().cpu().to(ScalarType.Float64)[1..];
+        if (weights.shape[0] < 2 || weights.shape[1] < 2) throw new InvalidOperationException($"Column \"{column}\" has too few categories or dimensions to project.");
+        var centred = weights - weights.mean([0], keepdim: true);
+        var (_, s, vh) = torch.linalg.svd(centred, fullMatrices: false);
+        var projected = centred.matmul(vh[..2].t());
+        var explained = s.square() / s.square().sum();
+        var xs = projected[.., 0].data<double>().ToArray();
+        var ys = projected[.., 1].data<double>().ToArray();
+        var figure = new Figure
+        {
+            Layout =
+            {
+                Title = $"Embedding of {column}: first two principal components",
+                XAxis = { Title = $"PC1 ({explained[0].item<double>():P0} of variance)" },
+                YAxis = { Title = $"PC2 ({explained[1].item<double>():P0} of variance)" },
+                ShowLegend = false,
+            },
+        };
+        figure.Add(new Scatter(xs, ys, ScatterMode.Markers) { Name = column });
+        for (var i = 0; i < xs.Length; i++)
+        {
+            var name = classes[i + 1];
+            figure.AddAnnotation(xs[i], ys[i], labels?.GetValueOrDefault(name) ?? name, "#1f77b4");
+        }
+        return figure;
+    }
+
+    private static TabularProcessor Processor(Learner learn) => learn.ItemTransform as TabularProcessor
+        ?? throw new InvalidOperationException("This learner has no tabular processor: use a learner made by TabularLearner.");
+
+    private static double Loss(Learner learn, Tensor x, Tensor y)
+    {
+        learn.Model.eval();
+        using var _ = torch.no_grad();
+        using var output = learn.Model.forward(x);
+        using var loss = learn.LossFunc.Call(output, y);
+        return loss.item<float>();
+    }
+}
