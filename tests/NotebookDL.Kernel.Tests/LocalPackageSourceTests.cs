@@ -40,12 +40,38 @@ public class LocalPackageSourceTests(InterpreterFixture fixture)
         }
     }
 
-    private static string Pack(string root, string id)
+    [Fact]
+    public void A_package_with_its_own_copy_of_an_assembly_the_kernel_has_leaves_earlier_tensors_usable()
+    {
+        // ML.NET brings System.Numerics.Tensors, which the kernel already has (through Microsoft.Data.Analysis): a
+        // second reference of it made Roslyn retarget earlier cells' TorchSharp types, and a tensor from before the
+        // #r no longer converted to NotebookDL's Tensor parameters (CS1503).
+        var root = Directory.CreateTempSubdirectory("nbdl-local-pkg-").FullName;
+        try
+        {
+            var id = "NbdlLocal" + Guid.NewGuid().ToString("N")[..12];
+            var feed = Pack(root, id, """<ItemGroup><PackageReference Include="System.Numerics.Tensors" Version="9.0.4" /></ItemGroup>""");
+            Assert.True(fixture.Run("var earlier = torch.ones(4);").Outcome.Succeeded);
+            var reference = fixture.Run($"#i \"nuget: {feed}\"\n#r \"nuget: {id}, 1.0.0\"").Outcome;
+            var (outcome, output) = fixture.Run("NotebookDL.Learning.MetricFunctions.Rmse(earlier, torch.zeros(4))");
+
+            Assert.True(reference.Succeeded, reference.Error?.Value);
+            Assert.True(outcome.Succeeded, outcome.Error?.Value);
+            Assert.Equal("1", output.Result!.Data[MimeBundle.TextPlain]);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static string Pack(string root, string id, string items = "")
     {
         var project = Directory.CreateDirectory(Path.Combine(root, id)).FullName;
         File.WriteAllText(Path.Combine(project, id + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework><Version>1.0.0</Version></PropertyGroup>
+              {items}
             </Project>
             """);
         File.WriteAllText(Path.Combine(project, "Greeting.cs"), $"namespace {id}; public static class Greeting {{ public const string Text = \"hello from a local package\"; }}");

@@ -55,7 +55,9 @@ internal static partial class NuGetReferences
     /// <exception cref="InvalidOperationException">The restore failed; the message includes NuGet's own error lines.</exception>
     public static IReadOnlyList<string> Restore(string name, string? version, IReadOnlyCollection<string>? sources = null)
     {
-        var extraSources = System.Security.SecurityElement.Escape(string.Join(";", sources ?? []));
+        // A folder source deleted since its #i would fail every later restore (NU1301): only live folders count.
+        var live = (sources ?? []).Where(s => Uri.TryCreate(s, UriKind.Absolute, out var uri) && !uri.IsFile || Directory.Exists(s));
+        var extraSources = System.Security.SecurityElement.Escape(string.Join(";", live));
         var dir = Path.Combine(CacheRoot, name.ToLowerInvariant(), version ?? "latest");
         Directory.CreateDirectory(dir);
         var assets = Path.Combine(dir, "obj", "project.assets.json");

@@ -202,7 +202,15 @@ public sealed partial class RoslynInterpreter : IInterpreter
     private void AddReferences(IEnumerable<string> paths)
     {
         repeated.Clear();
-        var directives = string.Join("\n", paths.Select(p => $"#r \"{p}\""));
+        // A package's copy of an assembly the kernel already references (System.Numerics.Tensors from ML.NET, say)
+        // would be a second reference of the same identity: Roslyn then retargets earlier cells' types, and a tensor
+        // from an earlier cell no longer converts to NotebookDL's Tensor parameters. The process has the kernel's
+        // copy loaded anyway, so the kernel's copy is the one to compile against.
+        var referenced = State.Script.GetCompilation().ReferencedAssemblyNames.Select(a => a.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var added = paths.Where(p => !referenced.Contains(Path.GetFileNameWithoutExtension(p))
+            && !File.Exists(Path.Combine(ScriptEnvironment.KernelDirectory, Path.GetFileName(p)))).ToList();
+        if (added.Count == 0) return;
+        var directives = string.Join("\n", added.Select(p => $"#r \"{p}\""));
         state = State.Script.ContinueWith(directives).RunFromAsync(State).GetAwaiter().GetResult();
     }
 
