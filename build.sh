@@ -6,8 +6,9 @@
 #   ./build.sh setup   install dependencies and build everything
 #   ./build.sh test    setup, then run every test suite; ends with "N passed, N failed"
 #   ./build.sh bench   setup, then run the benchmarks against PyTorch-Python (tests/Benchmarks)
-#   ./build.sh lesson  setup, then execute lessons/01-image-classifier.ipynb in place (full run; NBDL_QUICK=1 for the
-#                      small CI configuration) and render it to lessons/01-image-classifier.html
+#   ./build.sh lesson [NOTEBOOK]
+#                      setup, then execute a lesson in place (lessons/01-image-classifier.ipynb by default; full run,
+#                      NBDL_QUICK=1 for the small CI configuration) and render it to HTML beside it
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -85,17 +86,18 @@ run_tests() {
 
 # Executes the lesson with its outputs written back into the notebook (the committed artifact) and renders HTML.
 run_lesson() {
-  local lesson=lessons/01-image-classifier.ipynb
+  local lesson=${1:-lessons/01-image-classifier.ipynb}
+  [ -f "$lesson" ] || { echo "no such lesson: $lesson" >&2; exit 2; }
   export NBDL_QUICK="${NBDL_QUICK:-0}"
   export CONFIGURATION=Release   # the kernel built by setup
-  # A full run takes 23 min on a 2-core machine (22.6 min of cells, 2026-11-29); its longest cell, 10 min.
+  # Lesson 1's full run takes 23 min on a 2-core machine (22.6 min of cells, 2026-11-29); its longest cell, 10 min.
   export NBDL_CELL_TIMEOUT="${NBDL_CELL_TIMEOUT:-3600}"
   log "executing $lesson (NBDL_QUICK=$NBDL_QUICK)"
   tests/kernel/run_notebook.sh "$lesson" "$lesson"
   log "rendering ${lesson%.ipynb}.html"
   # Debian's nbconvert 6.5 strips every SVG child through lxml's clean_html (jupyter/nbconvert#1849), which would
   # leave empty plot boxes; the notebook was just executed by our kernel, so its SVG passes through unchanged.
-  PYTHONPATH=tests/notebooks /usr/bin/python3 -m nbconvert --to html "$lesson" --output-dir lessons \
+  PYTHONPATH=tests/notebooks /usr/bin/python3 -m nbconvert --to html "$lesson" --output-dir "$(dirname "$lesson")" \
     "--HTMLExporter.filters={'clean_html': 'keep_svg.unchanged'}"
 }
 
@@ -103,6 +105,6 @@ case "${1:-}" in
   setup) setup ;;
   test) setup && run_tests ;;
   bench) setup && dotnet run -c Release --project tests/Benchmarks -- "${@:2}" ;;
-  lesson) setup && run_lesson ;;
+  lesson) setup && run_lesson "${2:-}" ;;
   *) sed -n '2,10p' "$0"; exit 2 ;;
 esac

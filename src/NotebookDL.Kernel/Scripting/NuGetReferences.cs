@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -86,7 +87,31 @@ internal static partial class NuGetReferences
                 throw new InvalidOperationException($"Could not restore NuGet package '{name}' {version ?? "(latest)"}: {string.Join(" | ", errors)}");
             }
         }
+        PackageNativeLibraries.Register(NativeLibraries(assets, RuntimeInformation.RuntimeIdentifier));
         return RuntimeAssemblies(assets);
+    }
+
+    /// <summary>The native files of every package in the restore's target for runtime <paramref name="rid"/>, as absolute paths.</summary>
+    internal static IReadOnlyList<string> NativeLibraries(string assetsFile, string rid)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(assetsFile))!;
+        var packageFolders = (json["packageFolders"] as JsonObject)?.Select(kv => kv.Key).ToList() ?? [];
+        var libraries = json["libraries"] as JsonObject;
+        var target = (json["targets"] as JsonObject)?.FirstOrDefault().Value as JsonObject;
+        var paths = new List<string>();
+        if (target is null || libraries is null) return paths;
+        foreach (var (id, entry) in target)
+        {
+            if (entry?["runtimeTargets"] is not JsonObject natives) continue;
+            var libPath = (string?)libraries[id]?["path"] ?? id.ToLowerInvariant();
+            foreach (var (file, asset) in natives)
+            {
+                if ((string?)asset?["assetType"] != "native" || (string?)asset["rid"] != rid || Path.GetFileName(file) == "_._") continue;
+                var full = packageFolders.Select(f => Path.Combine(f, libPath, file)).FirstOrDefault(File.Exists);
+                if (full is not null) paths.Add(full);
+            }
+        }
+        return paths;
     }
 
     /// <summary>Every runtime dll of every package in the restore's target, as absolute paths.</summary>
