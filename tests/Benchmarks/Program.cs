@@ -64,6 +64,9 @@ static Dictionary<string, double> RunPython(string script, int threads, IEnumera
     };
     // The folder workload reads the PNG tree NotebookDL writes; Python is told where it is.
     if (names.Contains("load_folder")) start.Environment["NBDL_FMNIST_FOLDER"] = VisionWorkloads.Folder.Value;
+    // The tabular workloads read the same CSV and the same encoded training rows as the C# side.
+    if (names.Contains("csv_oj")) start.Environment["NBDL_OJ_CSV"] = TabularWorkloads.Csvs.Value.Sales;
+    if (names.Any(n => n.StartsWith("tab_epoch", StringComparison.Ordinal))) start.Environment["NBDL_TAB_DATA"] = TabularWorkloads.Data.Value.Folder;
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEnd();
     var error = process.StandardError.ReadToEnd();

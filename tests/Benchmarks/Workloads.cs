@@ -23,6 +23,9 @@ internal static class Workloads
         ("resnet18_step", () => VisionWorkloads.ResNetStep(), VisionWorkloads.ResNetSteps, 1, VisionWorkloads.ResNetBatch),
         ("resnet18_cl", () => VisionWorkloads.ResNetStep(channelsLast: true), VisionWorkloads.ResNetSteps, 1, VisionWorkloads.ResNetBatch),
         ("lstm_step", LanguageModelWorkloads.LstmStep, 20, 3, LanguageModelWorkloads.Seq * LanguageModelWorkloads.Batch),
+        ("csv_oj", TabularWorkloads.ReadCsv, 1, 5, TabularWorkloads.SalesRows),
+        ("tab_epoch_64", () => TabularWorkloads.Epoch(64), 1, 3, TabularWorkloads.TrainRows),
+        ("tab_epoch_512", () => TabularWorkloads.Epoch(512), 1, 3, TabularWorkloads.TrainRows),
     ];
 
     /// <summary>Per-op overhead: a 1-element add, result disposed at once (Python frees it by refcount).</summary>

@@ -196,6 +196,62 @@ def lstm_step():
     return step
 
 
+def csv_oj():
+    """pandas' read_csv of orangeJuice's sales table (the file Csv.Read reads)."""
+    import pandas as pd
+    path = os.environ["NBDL_OJ_CSV"]
+    return lambda: pd.read_csv(path)
+
+
+class TabularNet(nn.Module):
+    """fastai's TabularModel as NotebookDL builds it: embeddings, BatchNorm on continuous inputs, Linear-ReLU-BN
+    blocks, a final Linear and a sigmoid range."""
+
+    def __init__(self, cards, n_cont, layers, y_range):
+        super().__init__()
+        widths = [min(600, round(1.6 * n ** 0.56)) for n in cards]
+        self.embeds = nn.ModuleList([nn.Embedding(n, w) for n, w in zip(cards, widths)])
+        self.bn_cont = nn.BatchNorm1d(n_cont)
+        sizes = [sum(widths) + n_cont] + layers
+        blocks = []
+        for a, b in zip(sizes[:-1], sizes[1:]):
+            blocks += [nn.Linear(a, b, bias=False), nn.ReLU(), nn.BatchNorm1d(b)]
+        blocks.append(nn.Linear(sizes[-1], 1))
+        self.layers = nn.Sequential(*blocks)
+        self.n_cat, self.y_range = len(cards), y_range
+
+    def forward(self, x):
+        cat, cont = x[:, :self.n_cat].long(), x[:, self.n_cat:]
+        h = torch.cat([e(cat[:, i]) for i, e in enumerate(self.embeds)] + [self.bn_cont(cont)], 1)
+        low, high = self.y_range
+        return torch.sigmoid(self.layers(h)) * (high - low) + low
+
+
+def tab_epoch(bs):
+    """One training epoch of the lesson's tabular net on the encoded orangeJuice rows: shuffled batches, MSE, AdamW."""
+    folder = os.environ["NBDL_TAB_DATA"]
+    with open(os.path.join(folder, "shape.txt")) as f:
+        n, n_cat, n_cont, cards = f.read().split()
+    n, n_cat, n_cont = int(n), int(n_cat), int(n_cont)
+    x = torch.from_numpy(np.fromfile(os.path.join(folder, "x.f32"), dtype=np.float32).reshape(n, n_cat + n_cont))
+    y = torch.from_numpy(np.fromfile(os.path.join(folder, "y.f32"), dtype=np.float32))
+    torch.manual_seed(0)
+    model = TabularNet([int(c) for c in cards.split(",")], n_cont, [200, 100], (0, 16))
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+
+    def epoch():
+        model.train()
+        order = torch.randperm(n)
+        for start in range(0, n, bs):
+            index = order[start:start + bs]
+            loss = nn.functional.mse_loss(model(x[index]).view(-1), y[index])
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+
+    return epoch
+
+
 WORKLOADS = {
     "tiny_add": (tiny_add, 100_000, 5),
     "matmul_512": (matmul_512, 50, 5),
@@ -209,6 +265,9 @@ WORKLOADS = {
     # The same with the weights channels-last on both sides (NotebookDL's VisionLearner default).
     "resnet18_cl": (lambda: resnet18_step(channels_last=True), 50, 1),
     "lstm_step": (lstm_step, 20, 3),
+    "csv_oj": (csv_oj, 1, 5),
+    "tab_epoch_64": (lambda: tab_epoch(64), 1, 3),
+    "tab_epoch_512": (lambda: tab_epoch(512), 1, 3),
 }
 
 

@@ -81,6 +81,10 @@ public static class TabularInterpretation
                 ShowLegend = false,
             },
         };
+        // Labels are written to the right of their points: leave room for them inside the plot.
+        var (xMin, xMax, yMin, yMax) = (xs.Min(), xs.Max(), ys.Min(), ys.Max());
+        figure.Layout.XAxis.Range = (xMin - 0.08 * (xMax - xMin), xMax + 0.45 * (xMax - xMin));
+        figure.Layout.YAxis.Range = (yMin - 0.1 * (yMax - yMin), yMax + 0.12 * (yMax - yMin));
         figure.Add(new Scatter(xs, ys, ScatterMode.Markers) { Name = column });
         for (var i = 0; i < xs.Length; i++)
         {
