@@ -61,7 +61,14 @@ public sealed class WireCodec(MessageSigner signer)
         };
     }
 
-    private static byte[] Json(JsonObject obj) => JsonSerializer.SerializeToUtf8Bytes(obj);
+    // Written by the node itself: JsonSerializer would first build its reflection metadata, tens of milliseconds
+    // that the kernel's first reply (kernel_info, what start-up is timed by) would pay.
+    private static byte[] Json(JsonObject obj)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer)) obj.WriteTo(writer);
+        return buffer.ToArray();
+    }
 
     private static JsonObject ParseObject(byte[] bytes, string part)
     {
