@@ -19,7 +19,7 @@ APT_PACKAGES=(
   python3-ipykernel chromium   # the kernel benchmark's baseline; the notebook rendering test's browser
   dataset-fashion-mnist
   python3-pandas   # the tabular tests compare data frames with pandas
-  r-base-core r-cran-bayesm r-cran-mass   # the tabular lessons' real data (orangeJuice, Boston), exported once with Rscript
+  r-base-core r-cran-bayesm r-cran-mass r-cran-dslabs   # real tables (orangeJuice, Boston, MovieLens), exported once with Rscript
 )
 
 log() { printf '\n== %s\n' "$*"; }

@@ -31,9 +31,10 @@ internal static class ScriptEnvironment
     public static readonly string[] FastaiImports =
     [
         "NotebookDL", "NotebookDL.Learning", "NotebookDL.Vision", "NotebookDL.Models", "NotebookDL.Data", "NotebookDL.Optim", "NotebookDL.Serialization",
-        "NotebookDL.Tabular", "Microsoft.Data.Analysis",
+        "NotebookDL.Tabular", "NotebookDL.Collab", "Microsoft.Data.Analysis",
         "NotebookDL.Vision.Learners", // using static: VisionLearner(...)
         "NotebookDL.Tabular.TabularLearners", // using static: TabularLearner(...)
+        "NotebookDL.Collab.CollabLearners", // using static: CollabLearner(...)
         "NotebookDL.Vision.Augment.Augmentations", // using static: AugTransforms()
     ];
 

@@ -58,7 +58,7 @@ public sealed class TabularModel : nn.Module<Tensor, Tensor>
     public IReadOnlyList<Embedding> Embeddings => [.. embeds];
 
     /// <summary>fastai's embedding: weights from a normal with std 0.01, truncated at two standard deviations.</summary>
-    private static Embedding Embedding(int cardinality, int width)
+    internal static Embedding Embedding(int cardinality, int width)
     {
         var e = nn.Embedding(cardinality, width);
         using (torch.no_grad()) nn.init.trunc_normal_(e.weight!, std: 0.01, a: -0.02, b: 0.02);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using NotebookDL.Display.Plotting;
+using NotebookDL.Interpret;
 using NotebookDL.Learning;
 using NotebookDL.Models;
 
@@ -62,36 +63,9 @@ public static class TabularInterpretation
         var index = processor.CatNames.IndexOf(column);
         if (index < 0) throw new ArgumentException($"\"{column}\" is not a categorical column ({string.Join(", ", processor.CatNames)}).", nameof(column));
         var classes = processor.Categorify!.Classes(column);
-        using var scope = torch.NewDisposeScope();
-        var weights = model.Embeddings[index].weight!.detach().cpu().to(ScalarType.Float64)[1..];
-        if (weights.shape[0] < 2 || weights.shape[1] < 2) throw new InvalidOperationException($"Column \"{column}\" has too few categories or dimensions to project.");
-        var centred = weights - weights.mean([0], keepdim: true);
-        var (_, s, vh) = torch.linalg.svd(centred, fullMatrices: false);
-        var projected = centred.matmul(vh[..2].t());
-        var explained = s.square() / s.square().sum();
-        var xs = projected[.., 0].data<double>().ToArray();
-        var ys = projected[.., 1].data<double>().ToArray();
-        var figure = new Figure
-        {
-            Layout =
-            {
-                Title = $"Embedding of {column}: first two principal components",
-                XAxis = { Title = $"PC1 ({explained[0].item<double>():P0} of variance)" },
-                YAxis = { Title = $"PC2 ({explained[1].item<double>():P0} of variance)" },
-                ShowLegend = false,
-            },
-        };
-        // Labels are written to the right of their points: leave room for them inside the plot.
-        var (xMin, xMax, yMin, yMax) = (xs.Min(), xs.Max(), ys.Min(), ys.Max());
-        figure.Layout.XAxis.Range = (xMin - 0.08 * (xMax - xMin), xMax + 0.45 * (xMax - xMin));
-        figure.Layout.YAxis.Range = (yMin - 0.1 * (yMax - yMin), yMax + 0.12 * (yMax - yMin));
-        figure.Add(new Scatter(xs, ys, ScatterMode.Markers) { Name = column });
-        for (var i = 0; i < xs.Length; i++)
-        {
-            var name = classes[i + 1];
-            figure.AddAnnotation(xs[i], ys[i], labels?.GetValueOrDefault(name) ?? name, "#1f77b4");
-        }
-        return figure;
+        using var categories = model.Embeddings[index].weight!.detach()[1..];
+        var names = classes.Skip(1).Select(name => labels?.GetValueOrDefault(name) ?? name).ToList();
+        return Pca.Plot(categories, names, $"Embedding of {column}: first two principal components");
     }
 
     private static TabularProcessor Processor(Learner learn) => learn.ItemTransform as TabularProcessor

@@ -33,6 +33,12 @@ public static class RDatasets
     public static (string Sales, string Stores) OrangeJuice(string? cacheDir = null) =>
         (Export("r-cran-bayesm", "bayesm", "orangeJuice", "yx", cacheDir), Export("r-cran-bayesm", "bayesm", "orangeJuice", "storedemo", cacheDir));
 
+    /// <summary>
+    /// MovieLens ml-latest-small (the course's set) from <c>dslabs::movielens</c> (Debian <c>r-cran-dslabs</c>): 100,004
+    /// ratings (0.5-5 stars) by 671 users of 9,066 movies, with title, year, genres and timestamp.
+    /// </summary>
+    public static string MovieLens(string? cacheDir = null) => Export("r-cran-dslabs", "dslabs", "movielens", null, cacheDir);
+
     /// <summary>Boston housing from <c>MASS::Boston</c> (Debian <c>r-cran-mass</c>): 506 suburbs, 13 features, median value <c>medv</c>.</summary>
     public static string Boston(string? cacheDir = null) => Export("r-cran-mass", "MASS", "Boston", null, cacheDir);
 
