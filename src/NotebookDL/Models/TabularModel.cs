@@ -61,7 +61,7 @@ public sealed class TabularModel : nn.Module<Tensor, Tensor>
     internal static Embedding Embedding(int cardinality, int width)
     {
         var e = nn.Embedding(cardinality, width);
-        using (torch.no_grad()) nn.init.trunc_normal_(e.weight!, std: 0.01, a: -0.02, b: 0.02);
+        TruncNormal.Fill_(e.weight!, std: 0.01, a: -0.02, b: 0.02);
         return e;
     }
 
