@@ -32,8 +32,12 @@ public static class CollabInterpretation
         return (isItem ? model.ItemFactors : model.UserFactors).detach().index_select(0, index);
     }
 
-    /// <summary>The items whose factor vectors point most nearly the same way as <paramref name="item"/>'s (cosine similarity).</summary>
-    public static IReadOnlyList<(string Item, double Similarity)> Nearest(this Learner learn, string item, int n = 10)
+    /// <summary>
+    /// The items whose factor vectors point most nearly the same way as <paramref name="item"/>'s (cosine similarity),
+    /// among <paramref name="among"/> when given (e.g. items with enough ratings: a rarely rated item's factors are
+    /// mostly their random start).
+    /// </summary>
+    public static IReadOnlyList<(string Item, double Similarity)> Nearest(this Learner learn, string item, int n = 10, IEnumerable<string>? among = null)
     {
         var (model, codes) = Lookup(learn, [item], isItem: true);
         var items = Processor(learn).Categorify!.Classes(Names(learn).Item);
@@ -42,9 +46,15 @@ public static class CollabInterpretation
         var similarity = torch.nn.functional.cosine_similarity(factors, factors[codes[0]].unsqueeze(0), dim: 1);
         similarity[0] = double.NegativeInfinity; // #na#
         similarity[codes[0]] = double.NegativeInfinity;
+        if (among is not null)
+        {
+            var allowed = among.ToHashSet(StringComparer.Ordinal);
+            var excluded = Enumerable.Range(0, items.Count).Where(c => !allowed.Contains(items[c])).Select(c => (long)c).ToArray();
+            if (excluded.Length > 0) similarity.index_fill_(0, torch.tensor(excluded), double.NegativeInfinity);
+        }
         var (values, indices) = similarity.topk(Math.Min(n, (int)factors.shape[0] - 2));
         var v = values.data<double>().ToArray();
-        return indices.data<long>().ToArray().Select((c, i) => (items[(int)c], v[i])).ToList();
+        return indices.data<long>().ToArray().Select((c, i) => (items[(int)c], v[i])).Where(p => !double.IsNegativeInfinity(p.Item2)).ToList();
     }
 
     /// <summary>The items' factors on their first two principal components, each point labelled (titles, say, via <paramref name="labels"/>).</summary>

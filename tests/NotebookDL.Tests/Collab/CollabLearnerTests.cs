@@ -87,6 +87,7 @@ public sealed class CollabLearnerTests(Xunit.Abstractions.ITestOutputHelper outp
         var nearest = learn.Nearest("a", n: 5);
         Assert.DoesNotContain(nearest, p => p.Item is "a" or "#na#");
         Assert.All(nearest, p => Assert.InRange(p.Similarity, -1.0001, 1.0001));
+        Assert.Equal(["b"], learn.Nearest("a", n: 5, among: ["b", "a"]).Select(p => p.Item));
         Assert.Equal(3, learn.Weight(["a", "b"]).shape[1]);
     }
 }
