@@ -92,30 +92,19 @@ internal static partial class NuGetReferences
     }
 
     /// <summary>The native files of every package in the restore's target for runtime <paramref name="rid"/>, as absolute paths.</summary>
-    internal static IReadOnlyList<string> NativeLibraries(string assetsFile, string rid)
-    {
-        var json = JsonNode.Parse(File.ReadAllText(assetsFile))!;
-        var packageFolders = (json["packageFolders"] as JsonObject)?.Select(kv => kv.Key).ToList() ?? [];
-        var libraries = json["libraries"] as JsonObject;
-        var target = (json["targets"] as JsonObject)?.FirstOrDefault().Value as JsonObject;
-        var paths = new List<string>();
-        if (target is null || libraries is null) return paths;
-        foreach (var (id, entry) in target)
-        {
-            if (entry?["runtimeTargets"] is not JsonObject natives) continue;
-            var libPath = (string?)libraries[id]?["path"] ?? id.ToLowerInvariant();
-            foreach (var (file, asset) in natives)
-            {
-                if ((string?)asset?["assetType"] != "native" || (string?)asset["rid"] != rid || Path.GetFileName(file) == "_._") continue;
-                var full = packageFolders.Select(f => Path.Combine(f, libPath, file)).FirstOrDefault(File.Exists);
-                if (full is not null) paths.Add(full);
-            }
-        }
-        return paths;
-    }
+    internal static IReadOnlyList<string> NativeLibraries(string assetsFile, string rid) =>
+        PackageFiles(assetsFile, "runtimeTargets", asset => (string?)asset?["assetType"] == "native" && (string?)asset["rid"] == rid);
 
     /// <summary>Every runtime dll of every package in the restore's target, as absolute paths.</summary>
-    internal static IReadOnlyList<string> RuntimeAssemblies(string assetsFile)
+    internal static IReadOnlyList<string> RuntimeAssemblies(string assetsFile) =>
+        PackageFiles(assetsFile, "runtime", _ => true).Where(f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>
+    /// The files listed under <paramref name="section"/> ("runtime", "runtimeTargets") of every package in the
+    /// restore's target whose asset passes <paramref name="keep"/>, resolved in the package folders; "_._"
+    /// placeholders and files not found are left out.
+    /// </summary>
+    private static IReadOnlyList<string> PackageFiles(string assetsFile, string section, Func<JsonNode?, bool> keep)
     {
         var json = JsonNode.Parse(File.ReadAllText(assetsFile))!;
         var packageFolders = (json["packageFolders"] as JsonObject)?.Select(kv => kv.Key).ToList() ?? [];
@@ -125,11 +114,11 @@ internal static partial class NuGetReferences
         if (target is null || libraries is null) return paths;
         foreach (var (id, entry) in target)
         {
-            if ((string?)entry?["type"] != "package" || entry["runtime"] is not JsonObject runtime) continue;
+            if ((string?)entry?["type"] != "package" || entry[section] is not JsonObject files) continue;
             var libPath = (string?)libraries[id]?["path"] ?? id.ToLowerInvariant();
-            foreach (var (file, _) in runtime)
+            foreach (var (file, asset) in files)
             {
-                if (!file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) continue; // "_._" placeholders
+                if (Path.GetFileName(file) == "_._" || !keep(asset)) continue;
                 var full = packageFolders.Select(f => Path.Combine(f, libPath, file)).FirstOrDefault(File.Exists);
                 if (full is not null) paths.Add(full);
             }
