@@ -26,6 +26,9 @@ public sealed class TabularProcessor : IItemTransform
 {
     internal const string TransformName = "Tabular";
 
+    // Category codes ride in the float32 input: integers are exact up to 2^24.
+    private const int MaxCodes = 1 << 24;
+
     private readonly List<TabularProc> procs;
 
     /// <param name="procs">Fitted on the training rows by <see cref="Setup"/>, applied in fastai's order.</param>
@@ -83,13 +86,20 @@ public sealed class TabularProcessor : IItemTransform
     {
         ArgumentNullException.ThrowIfNull(df);
         foreach (var name in YNames) df.Column(name);
-        var train = TabularTable.From(df, trainRows, CatNames, ContNames);
+        // From the columns as given: a second Setup must not look for the _na columns the first one added.
+        var train = TabularTable.From(df, trainRows, InputCatNames, ContNames);
         foreach (var proc in procs)
         {
             proc.Setup(train);
             proc.Encode(train);
         }
         CatNames = train.CatNames;
+        if (CatNames.Count > 0 && Categorify is null)
+            throw new ArgumentException(
+                $"FillMissing added the categorical column(s) {string.Join(", ", CatNames)}, which need the Categorify proc to become codes: add Procs.Categorify.");
+        var tooMany = CatNames.FirstOrDefault(n => Categorify!.Vocabs[n].Count + 1 > MaxCodes);
+        if (tooMany is not null)
+            throw new ArgumentException($"Categorical column \"{tooMany}\" has {Categorify!.Vocabs[tooMany].Count:N0} categories; codes travel as float32, exact up to {MaxCodes:N0}.");
         if (YBlock == YBlock.Category)
         {
             var y = df.Column(YNames[0]);

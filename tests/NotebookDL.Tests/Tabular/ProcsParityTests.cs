@@ -81,6 +81,16 @@ public sealed class ProcsParityTests
     }
 
     [Fact]
+    public void FillMissing_flags_without_Categorify_are_refused_by_name()
+    {
+        var df = Csv.ReadText("a,y\n1,0\n,1\n3,1\n");
+        var processor = new TabularProcessor([Procs.FillMissing, Procs.Normalize], [], ["a"], ["y"]);
+        var e = Assert.Throws<ArgumentException>(() => processor.Setup(df, [0, 1, 2]));
+        Assert.Contains("a_na", e.Message);
+        Assert.Contains("Categorify", e.Message);
+    }
+
+    [Fact]
     public void A_continuous_gap_only_outside_training_is_reported_by_column()
     {
         var df = Csv.ReadText("a,b,y\n1,2,0\n2,3,1\n3,,1\n");

@@ -101,6 +101,16 @@ public sealed class TabularLearnerTests
     }
 
     [Fact]
+    public void Setting_up_twice_refits_on_the_given_columns()
+    {
+        var df = Small();
+        var dls = SmallData(df);
+        dls.Processor.Setup(df, [0, 1, 2, 3]);
+        Assert.Equal(["shop", "size", "price_na"], dls.Processor.CatNames);
+        Assert.Equal(["#na#", "a", "b", "c"], dls.Processor.Categorify!.Classes("shop"));
+    }
+
+    [Fact]
     public void Unknown_column_names_are_named()
     {
         var e = Assert.Throws<ArgumentException>(() =>
