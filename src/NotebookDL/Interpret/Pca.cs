@@ -35,6 +35,9 @@ public static class Pca
                 XAxis = { Title = $"PC1 ({e1:P0} of variance)" },
                 YAxis = { Title = $"PC2 ({e2:P0} of variance)" },
                 ShowLegend = false,
+                // Room for many labels (the course plots 50 movie titles).
+                Width = labels.Count > 20 ? 960 : 640,
+                Height = labels.Count > 20 ? 720 : 400,
             },
         };
         figure.Add(new Scatter(xs, ys, ScatterMode.Markers));
