@@ -41,7 +41,7 @@ public sealed class CategorifyProc(IReadOnlyDictionary<string, IReadOnlyList<obj
                 : train.Raw[name].OfType<object>().Distinct().Order(Comparer<object>.Create(RowKey.CompareValues)).ToList();
             vocabs[name] = values;
         }
-        index = vocabs.ToDictionary(kv => kv.Key, kv => kv.Value.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => (long)p.i + 1));
+        index = Codes(vocabs);
         IsSetUp = true;
     }
 
@@ -59,6 +59,10 @@ public sealed class CategorifyProc(IReadOnlyDictionary<string, IReadOnlyList<obj
         }
     }
 
+    /// <summary>Value -> code per column, from the vocabularies (code 0 is #na#, so category i has code i + 1).</summary>
+    private static Dictionary<string, Dictionary<object, long>> Codes(Dictionary<string, List<object>> vocabs) =>
+        vocabs.ToDictionary(kv => kv.Key, kv => kv.Value.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => (long)p.i + 1));
+
     private static string Text(object value) => value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? "";
 
     internal override JsonObject ToJson() => new()
@@ -74,7 +78,7 @@ public sealed class CategorifyProc(IReadOnlyDictionary<string, IReadOnlyList<obj
             vocabs = json["vocabs"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.AsArray().Select(FromNode).ToList()),
             IsSetUp = true,
         };
-        proc.index = proc.vocabs.ToDictionary(kv => kv.Key, kv => kv.Value.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => (long)p.i + 1));
+        proc.index = Codes(proc.vocabs);
         return proc;
     }
 
