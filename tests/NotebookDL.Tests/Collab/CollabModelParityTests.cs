@@ -1,5 +1,6 @@
 using NotebookDL.Collab;
 using NotebookDL.Models;
+using NotebookDL.Models.Tests;
 
 namespace NotebookDL.Collab.Tests;
 
@@ -52,17 +53,6 @@ public sealed class CollabModelParityTests
         using (torch.no_grad())
             foreach (var (_, p) in model.named_parameters()) p.uniform_(-0.5, 0.5); // beyond the tiny initialisation
         var x = torch.stack([torch.randint(0, 6, [10]), torch.randint(0, 9, [10])], 1).to(ScalarType.Float32);
-        using var dir = new TempDir();
-        PyTorchFiles.Save(model.state_dict(), dir.File("state.pt"));
-        PyTorchFiles.Save(new Dictionary<string, Tensor> { ["x"] = x }, dir.File("x.pt"));
-        model.train();
-        var output = model.forward(x);
-        output.square().sum().backward();
-        PythonProcess.Run(Reference, dir.File("state.pt"), dir.File("x.pt"), kind, dir.File("result.pt"));
-        var expected = PyTorchFiles.Load(dir.File("result.pt"));
-
-        Assert.True(output.reshape(-1).allclose(expected["out"].reshape(-1), rtol: 1e-5, atol: 1e-5), "outputs differ");
-        foreach (var (name, p) in model.named_parameters())
-            Assert.True(p.grad!.allclose(expected["grad." + name], rtol: 1e-5, atol: 1e-5), $"grad of {name} differs");
+        PyTorchModuleParity.AssertForwardBackward(model, x, training: true, Reference, kind);
     }
 }

@@ -1,4 +1,5 @@
 using NotebookDL.Models;
+using NotebookDL.Models.Tests;
 
 namespace NotebookDL.Tabular.Tests;
 
@@ -59,22 +60,7 @@ public sealed class TabularModelParityTests
                 if (name.Contains("bn") || name.EndsWith(".2.weight") || name.EndsWith(".2.bias")) p.uniform_(0.5, 1.5); // non-trivial norms
         var codes = torch.stack([torch.randint(0, 5, [12]), torch.randint(0, 7, [12])], 1).to(ScalarType.Float32);
         var x = torch.cat([codes, torch.randn(12, 3)], 1);
-        using var dir = new TempDir();
-        PyTorchFiles.Save(model.state_dict(), dir.File("state.pt"));
-        PyTorchFiles.Save(new Dictionary<string, Tensor> { ["x"] = x }, dir.File("x.pt"));
-
-        if (eval) model.eval(); else model.train();
-        var output = model.forward(x);
-        output.square().sum().backward();
-        PythonProcess.Run(Reference, dir.File("state.pt"), dir.File("x.pt"), mode, dir.File("result.pt"));
-        var expected = PyTorchFiles.Load(dir.File("result.pt"));
-
-        Assert.True(output.allclose(expected["out"], rtol: 1e-5, atol: 1e-5), $"outputs differ by {(output - expected["out"]).abs().max().item<float>()}");
-        foreach (var (name, p) in model.named_parameters())
-        {
-            var grad = p.grad ?? throw new Xunit.Sdk.XunitException($"{name} has no gradient");
-            Assert.True(grad.allclose(expected["grad." + name], rtol: 1e-5, atol: 1e-5), $"grad of {name} differs by {(grad - expected["grad." + name]).abs().max().item<float>()}");
-        }
+        PyTorchModuleParity.AssertForwardBackward(model, x, training: !eval, Reference, mode);
     }
 
     [Fact]
