@@ -64,6 +64,52 @@ public class TrainingMemoryTests(ITestOutputHelper output)
         Assert.True(growthMb < 50, $"RSS grew by {growthMb:F1} MB between step 100 and step 2,000");
     }
 
+    /// <summary>12,800 synthetic rows: two id columns (50 and 7 values), three numbers, a target.</summary>
+    private static Microsoft.Data.Analysis.DataFrame Rows()
+    {
+        const int n = 64 * 200;
+        var random = new Random(0);
+        var a = Enumerable.Range(0, n).Select(i => (long)(i % 50)).ToArray();
+        var b = Enumerable.Range(0, n).Select(i => (long)(i / 50 % 7)).ToArray();
+        var c = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray()).ToArray();
+        return new Microsoft.Data.Analysis.DataFrame(
+            new Microsoft.Data.Analysis.Int64DataFrameColumn("a", a), new Microsoft.Data.Analysis.Int64DataFrameColumn("b", b),
+            new Microsoft.Data.Analysis.DoubleDataFrameColumn("c0", c[0]), new Microsoft.Data.Analysis.DoubleDataFrameColumn("c1", c[1]),
+            new Microsoft.Data.Analysis.DoubleDataFrameColumn("c2", c[2]),
+            new Microsoft.Data.Analysis.DoubleDataFrameColumn("y", Enumerable.Range(0, n).Select(i => a[i] % 5 + c[0][i] * 2)));
+    }
+
+    [Theory]
+    [InlineData("tabular")]
+    [InlineData("collab")]
+    public void Tabular_and_collab_learners_2000_steps_stay_within_30_MB_after_the_first_100(string kind)
+    {
+        var df = Rows();
+        var validIdx = Enumerable.Range(0, 640).Select(i => (long)i).ToList();
+        var probe = new RssProbe(afterBatches: 100);
+        Learner learn;
+        if (kind == "tabular")
+        {
+            var dls = NotebookDL.Tabular.TabularDataLoaders.FromDataFrame(df, [NotebookDL.Tabular.Procs.Categorify, NotebookDL.Tabular.Procs.Normalize],
+                ["a", "b"], ["c0", "c1", "c2"], ["y"], validIdx: validIdx, bs: 64);
+            learn = NotebookDL.Tabular.TabularLearners.TabularLearner(dls, layers: [200, 100], yRange: (0, 7), progress: false);
+        }
+        else
+        {
+            var dls = NotebookDL.Collab.CollabDataLoaders.FromDataFrame(df, "a", "b", "y", bs: 64);
+            learn = NotebookDL.Collab.CollabLearners.CollabLearner(dls, nFactors: 20, yRange: (0, 7), progress: false);
+        }
+        learn.AddCb(probe);
+        var steps = learn.Dls.Train.Count;
+        var epochs = (int)Math.Ceiling(2000.0 / steps);
+        learn.Fit(epochs, 1e-3);
+
+        var growthMb = (probe.Peak - probe.AtWarmUp) / 1e6;
+        output.WriteLine($"{kind}: RSS {probe.AtWarmUp / 1e6:F0} MB after 100 steps, at most {probe.Peak / 1e6:F0} MB up to step {epochs * steps:N0}");
+        Assert.True(epochs * steps >= 2000);
+        Assert.True(growthMb < 30, $"RSS grew by {growthMb:F1} MB between step 100 and step {epochs * steps}");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]   // VisionLearner's default layout
