@@ -14,7 +14,7 @@ var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',
 var workloads = Workloads.All.Where(w => only is null || only.Contains(w.Name)).ToArray();
 var script = Path.Combine(AppContext.BaseDirectory, "bench_torch.py");
 Console.WriteLine($"TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version} (libtorch {__version__}), {Environment.ProcessorCount} cores, load average {LoadAverage()}");
-Console.WriteLine($"{"workload",-13} {"threads",7} {"NotebookDL",14} {"PyTorch",14} {"ratio py/nbdl",14} {"items/s nbdl",13} {"items/s py",11} {"RSS MB warm/end",16}");
+Console.WriteLine($"{"workload",-17} {"threads",7} {"NotebookDL",14} {"PyTorch",14} {"ratio py/nbdl",14} {"items/s nbdl",13} {"items/s py",11} {"RSS MB warm/end",16}");
 foreach (var threads in threadCounts)
 {
     set_num_threads(threads);
@@ -25,7 +25,7 @@ foreach (var threads in threadCounts)
         var rssEnd = RssMb();
         var theirs = python[name];
         var rates = items > 0 ? $" {items / ours,13:F0} {items / theirs,11:F0}" : $" {"",13} {"",11}";
-        Console.WriteLine($"{name,-13} {threads,7} {Format(ours),14} {Format(theirs),14} {theirs / ours,14:F2}{rates} {rssWarm,7:F0}/{rssEnd,-8:F0}");
+        Console.WriteLine($"{name,-17} {threads,7} {Format(ours),14} {Format(theirs),14} {theirs / ours,14:F2}{rates} {rssWarm,7:F0}/{rssEnd,-8:F0}");
     }
 }
 Console.WriteLine($"load average at the end: {LoadAverage()}");
@@ -67,6 +67,7 @@ static Dictionary<string, double> RunPython(string script, int threads, IEnumera
     // The tabular workloads read the same CSV and the same encoded training rows as the C# side.
     if (names.Contains("csv_oj")) start.Environment["NBDL_OJ_CSV"] = TabularWorkloads.Csvs.Value.Sales;
     if (names.Any(n => n.StartsWith("tab_epoch", StringComparison.Ordinal))) start.Environment["NBDL_TAB_DATA"] = TabularWorkloads.Data.Value.Folder;
+    if (names.Any(n => n.StartsWith("collab_epoch", StringComparison.Ordinal))) start.Environment["NBDL_COLLAB_DATA"] = CollabWorkloads.Data.Value.Folder;
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEnd();
     var error = process.StandardError.ReadToEnd();

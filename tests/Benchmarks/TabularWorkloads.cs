@@ -38,8 +38,8 @@ internal static class TabularWorkloads
         var dls = Loaders(df, valid, 64);
         var folder = Directory.CreateTempSubdirectory("nbdl-bench-tab-").FullName;
         var processor = dls.Processor;
-        using (var x = processor.EncodeX(df, dls.TrainRows)) File.WriteAllBytes(Path.Combine(folder, "x.f32"), x.data<float>().ToArray().SelectMany(BitConverter.GetBytes).ToArray());
-        using (var y = processor.EncodeY(df, dls.TrainRows)) File.WriteAllBytes(Path.Combine(folder, "y.f32"), y.data<float>().ToArray().SelectMany(BitConverter.GetBytes).ToArray());
+        using (var x = processor.EncodeX(df, dls.TrainRows)) Float32File.Write(Path.Combine(folder, "x.f32"), x);
+        using (var y = processor.EncodeY(df, dls.TrainRows)) Float32File.Write(Path.Combine(folder, "y.f32"), y);
         File.WriteAllText(Path.Combine(folder, "shape.txt"), $"{dls.TrainRows.Count} {Cats.Length} {Conts.Length} {string.Join(',', processor.Cardinalities)}");
         return (df, valid, folder, dls.TrainRows.Count);
     });
@@ -61,22 +61,7 @@ internal static class TabularWorkloads
         var dls = Loaders(df, valid, bs);
         manual_seed(0);
         var learn = TabularLearner(dls, layers: [200, 100], yRange: (0, 16), progress: false);
-        // Fit with an empty validation set, so the epoch is training only, as Python's loop.
-        var trainOnly = new Learning.Data.TensorDataLoaders(dls.Train, EmptyLoader.Instance);
-        learn.Dls = trainOnly;
+        learn.Dls = TrainOnly.Of(dls);
         return () => learn.Fit(1, 1e-3);
-    }
-
-    private sealed class EmptyLoader : Learning.Data.IDataLoader
-    {
-        public static readonly EmptyLoader Instance = new();
-
-        public int Count => 0;
-
-        public int BatchSize => 1;
-
-        public IEnumerator<Learning.Data.IBatch> GetEnumerator() => Enumerable.Empty<Learning.Data.IBatch>().GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -26,6 +26,8 @@ internal static class Workloads
         ("csv_oj", TabularWorkloads.ReadCsv, 1, 5, TabularWorkloads.SalesRows),
         ("tab_epoch_64", () => TabularWorkloads.Epoch(64), 1, 3, TabularWorkloads.TrainRows),
         ("tab_epoch_512", () => TabularWorkloads.Epoch(512), 1, 3, TabularWorkloads.TrainRows),
+        ("collab_epoch_64", () => CollabWorkloads.Epoch(64), 1, 3, CollabWorkloads.TrainRows),
+        ("collab_epoch_1024", () => CollabWorkloads.Epoch(1024), 1, 3, CollabWorkloads.TrainRows),
     ];
 
     /// <summary>Per-op overhead: a 1-element add, result disposed at once (Python frees it by refcount).</summary>

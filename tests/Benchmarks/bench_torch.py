@@ -252,6 +252,50 @@ def tab_epoch(bs):
     return epoch
 
 
+class DotProductBias(nn.Module):
+    """NotebookDL's Models.DotProductBias: user and item factors and biases, a sigmoid range."""
+
+    def __init__(self, n_users, n_items, n_factors, y_range):
+        super().__init__()
+        self.u_weight, self.i_weight = nn.Embedding(n_users, n_factors), nn.Embedding(n_items, n_factors)
+        self.u_bias, self.i_bias = nn.Embedding(n_users, 1), nn.Embedding(n_items, 1)
+        self.y_range = y_range
+
+    def forward(self, x):
+        codes = x.long()
+        users, items = codes[:, 0], codes[:, 1]
+        dot = (self.u_weight(users) * self.i_weight(items)).sum(1)
+        result = dot + self.u_bias(users).squeeze(1) + self.i_bias(items).squeeze(1)
+        low, high = self.y_range
+        return torch.sigmoid(result) * (high - low) + low
+
+
+def collab_epoch(bs):
+    """One training epoch of the dot-product model on MovieLens' encoded training ratings: AdamW wd 0.1, MSE."""
+    folder = os.environ["NBDL_COLLAB_DATA"]
+    with open(os.path.join(folder, "shape.txt")) as f:
+        n, cards = f.read().split()
+    n = int(n)
+    n_users, n_items = (int(c) for c in cards.split(","))
+    x = torch.from_numpy(np.fromfile(os.path.join(folder, "x.f32"), dtype=np.float32).reshape(n, 2))
+    y = torch.from_numpy(np.fromfile(os.path.join(folder, "y.f32"), dtype=np.float32))
+    torch.manual_seed(0)
+    model = DotProductBias(n_users, n_items, 50, (0, 5.5))
+    opt = torch.optim.AdamW(model.parameters(), lr=5e-3, weight_decay=0.1)
+
+    def epoch():
+        model.train()
+        order = torch.randperm(n)
+        for start in range(0, n, bs):
+            index = order[start:start + bs]
+            loss = nn.functional.mse_loss(model(x[index]), y[index])
+            loss.backward()
+            opt.step()
+            opt.zero_grad()
+
+    return epoch
+
+
 WORKLOADS = {
     "tiny_add": (tiny_add, 100_000, 5),
     "matmul_512": (matmul_512, 50, 5),
@@ -268,6 +312,8 @@ WORKLOADS = {
     "csv_oj": (csv_oj, 1, 5),
     "tab_epoch_64": (lambda: tab_epoch(64), 1, 3),
     "tab_epoch_512": (lambda: tab_epoch(512), 1, 3),
+    "collab_epoch_64": (lambda: collab_epoch(64), 1, 3),
+    "collab_epoch_1024": (lambda: collab_epoch(1024), 1, 3),
 }
 
 

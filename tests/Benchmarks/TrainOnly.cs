@@ -1,0 +1,26 @@
+using NotebookDL.Learning;
+using NotebookDL.Learning.Data;
+
+namespace NotebookDL.Benchmarks;
+
+/// <summary>
+/// A learner's data with an empty validation set, so that <c>Fit(1)</c> is one training epoch only, as the plain
+/// Python loop it is compared with.
+/// </summary>
+internal static class TrainOnly
+{
+    public static IDataLoaders Of(IDataLoaders dls) => new TensorDataLoaders(dls.Train, EmptyLoader.Instance);
+
+    private sealed class EmptyLoader : IDataLoader
+    {
+        public static readonly EmptyLoader Instance = new();
+
+        public int Count => 0;
+
+        public int BatchSize => 1;
+
+        public IEnumerator<IBatch> GetEnumerator() => Enumerable.Empty<IBatch>().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
