@@ -33,6 +33,9 @@ public sealed class Scatter : Trace
     /// <summary>CSS colour; null picks the next colour of <see cref="Palette"/>.</summary>
     public string? Color { get; set; }
 
+    /// <summary>Line dash: null (solid), "dot" or "dash" (Plotly's names).</summary>
+    public string? Dash { get; set; }
+
     /// <summary>Marker diameter in pixels.</summary>
     public double MarkerSize { get; set; } = 6;
 
@@ -45,6 +48,15 @@ public sealed class Scatter : Trace
         Y.Add(y);
         return this;
     }
+
+    /// <summary>SVG's stroke-dasharray for <see cref="Dash"/>; null for a solid line.</summary>
+    internal string? DashArray => Dash switch
+    {
+        null or "solid" => null,
+        "dot" => "2,4",
+        "dash" => "8,5",
+        _ => throw new InvalidOperationException($"Scatter '{Name}' has dash \"{Dash}\"; use null, \"dot\" or \"dash\"."),
+    };
 
     internal static string ModeText(ScatterMode mode) => mode switch
     {
@@ -59,14 +71,10 @@ public sealed class Scatter : Trace
         json["mode"] = ModeText(Mode);
         json["x"] = PlotlyJson.Numbers(X);
         json["y"] = PlotlyJson.Numbers(Y);
-        if (Color is not null)
-        {
-            json["line"] = new JsonObject { ["color"] = Color };
-            json["marker"] = new JsonObject { ["color"] = Color, ["size"] = MarkerSize };
-        }
-        else
-        {
-            json["marker"] = new JsonObject { ["size"] = MarkerSize };
-        }
+        var line = new JsonObject();
+        if (Color is not null) line["color"] = Color;
+        if (Dash is not null) line["dash"] = Dash;
+        if (line.Count > 0) json["line"] = line;
+        json["marker"] = Color is null ? new JsonObject { ["size"] = MarkerSize } : new JsonObject { ["color"] = Color, ["size"] = MarkerSize };
     }
 }

@@ -21,7 +21,7 @@ internal static class ItemImages
     }
 
     /// <summary>Item <paramref name="index"/> as the loader delivers it, with the batch transforms decoded (e.g. de-normalised).</summary>
-    private static Image Load(DataLoader dl, int index)
+    internal static Image Load(DataLoader dl, int index)
     {
         using var batch = dl.Item(index);
         using var scope = torch.NewDisposeScope();

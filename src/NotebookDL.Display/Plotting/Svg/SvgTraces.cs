@@ -22,7 +22,7 @@ internal static class SvgTraces
             {
                 var points = string.Join(" ", segment.Select(p => $"{Px(p.X)},{Px(p.Y)}"));
                 group.Add(El("polyline", ("class", "line"), ("points", points), ("fill", "none"), ("stroke", color), ("stroke-width", 2),
-                    ("stroke-linejoin", "round")));
+                    ("stroke-linejoin", "round"), ("stroke-dasharray", scatter.DashArray)));
             }
             segment.Clear();
         }

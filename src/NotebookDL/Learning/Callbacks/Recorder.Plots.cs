@@ -36,4 +36,25 @@ public sealed partial class Recorder
         }
         return figure;
     }
+
+    /// <summary>
+    /// Several runs' losses in one figure, to compare them (with and without dropout, weight decay, batch norm...):
+    /// per run, the smoothed training loss per batch (dotted) and the validation loss per epoch (solid, markers), in
+    /// one colour per run.
+    /// </summary>
+    /// <param name="runs">(name, the run's Recorder), e.g. <c>("dropout 0.5", learn.Recorder)</c>.</param>
+    public static Figure PlotRuns(params (string Name, Recorder Recorder)[] runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var figure = new Figure { Layout = { Title = "Training (dotted) and validation (solid) loss per run", XAxis = { Title = "training batch" }, YAxis = { Title = "loss" } } };
+        for (var r = 0; r < runs.Length; r++)
+        {
+            var (name, recorder) = runs[r];
+            var color = Palette.At(r);
+            figure.Add(new Scatter(Enumerable.Range(0, recorder.Losses.Count).Select(i => (double)i), recorder.Losses) { Name = $"{name} train", Color = color, Dash = "dot" });
+            figure.Add(new Scatter(recorder.EpochIters.Select(i => (double)i), recorder.Values.Select(v => v[1]), ScatterMode.LinesAndMarkers) { Name = $"{name} valid", Color = color });
+        }
+        return figure;
+    }
 }
+

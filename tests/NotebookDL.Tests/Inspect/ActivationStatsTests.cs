@@ -1,0 +1,37 @@
+using NotebookDL.Inspect;
+using NotebookDL.Learning;
+using NotebookDL.Learning.Data;
+using NotebookDL.Tests.Learning;
+
+namespace NotebookDL.Tests.Inspect;
+
+public sealed class ActivationStatsTests
+{
+    [Fact]
+    public void Records_each_layers_mean_std_and_near_zero_fraction_per_training_batch()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (x, y) = LearningFixtures.Points(64, seed: 3);
+        var dls = new TensorDataLoaders(new TensorDataLoader(x, y, 64), new TensorDataLoader(x, y, 32));
+        var model = LearningFixtures.Mlp(hidden: 16);
+        var learn = new Learner(dls, model, LossFunction.CrossEntropy, progress: false);
+        var stats = new ActivationStats();
+        var first = (Linear)model.modules().First(m => m.parameters(recurse: false).Any());
+        // The first batch ran through the weights as they are now (one batch per epoch, the whole set).
+        var expected = nn.functional.linear(x, first.weight!.detach().clone(), first.bias!.detach().clone());
+        learn.Fit(2, 1e-3, cbs: [stats]);
+        Assert.Equal(model.named_modules().Count(m => m.module.parameters(recurse: false).Any()), stats.LayerNames.Count);
+        Assert.All(stats.Stats, s => Assert.Equal(2, s.Count)); // 2 epochs of one training batch; validation not recorded
+        var output = expected;
+        var recorded = stats.Stats[0][0];
+        Assert.Equal(output.mean().item<float>(), recorded.Mean, 5);
+        Assert.Equal(output.std().item<float>(), recorded.Std, 5);
+        Assert.Equal(output.abs().lt(0.05).to(ScalarType.Float32).mean().item<float>(), recorded.NearZero, 5);
+        var figure = stats.Plot("std");
+        Assert.Equal(stats.LayerNames.Count, figure.Data.Count);
+        Assert.Throws<ArgumentException>(() => stats.Plot("median"));
+        // The hooks are gone after the fit: a forward pass now records nothing.
+        model.call(x);
+        Assert.All(stats.Stats, s => Assert.Equal(2, s.Count));
+    }
+}
