@@ -11,7 +11,7 @@ namespace NotebookDL.Vision;
 /// var dls = ImageDataLoaders.FromFolder(path, valid: "test", itemTfms: [new Resize(32)], bs: 128);
 /// </code></example>
 /// </summary>
-public static class ImageDataLoaders
+public static partial class ImageDataLoaders
 {
     /// <summary>
     /// Images in <c>path/train/&lt;class&gt;/</c> and <c>path/valid/&lt;class&gt;/</c>, labelled by folder. With
