@@ -30,6 +30,16 @@ public class FormatterTests
         XDocument.Parse("<root>" + html + "</root>").Descendants("th").Select(th => th.Value).ToList();
 
     [Fact]
+    public void A_returned_bundle_is_shown_as_itself()
+    {
+        var bundle = MimeBundle.PlainText("a grid").With(MimeBundle.ImagePng, "iVBOR");
+        var formatted = Formatter.Format(bundle);
+        Assert.Equal("iVBOR", formatted.Data[MimeBundle.ImagePng]);
+        Assert.Equal("a grid", formatted.Data[MimeBundle.TextPlain]);
+        Assert.False(formatted.Data.ContainsKey(MimeBundle.TextHtml));
+    }
+
+    [Fact]
     public void Null_is_plain_text_only()
     {
         var bundle = Formatter.Format(null);

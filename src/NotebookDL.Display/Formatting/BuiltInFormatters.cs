@@ -24,6 +24,8 @@ internal static class BuiltInFormatters
         Formatter.Register(typeof(IDictionary<,>), value => DictionaryFormatter.Format((IEnumerable)value));
         Formatter.Register(typeof(IReadOnlyDictionary<,>), value => DictionaryFormatter.Format((IEnumerable)value));
         Formatter.Register(typeof(object), ObjectFormatter.Format);
+        // A bundle a method built (an image grid, an interpretation view) is shown as itself when a cell returns it.
+        Formatter.Register<MimeBundle>(bundle => bundle);
         Formatter.Register<Plotting.Figure>(figure => figure.ToMimeBundle());
         Formatter.Register<TorchSharp.torch.Tensor>(Tensors.TensorFormatter.Format);
         Formatter.Register<Tensors.Heatmap>(heatmap => Tensors.TensorImage.Heatmap(heatmap.Values, heatmap.ColorMap));

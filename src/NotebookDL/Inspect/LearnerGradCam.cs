@@ -28,11 +28,16 @@ public static class LearnerGradCam
     public static ItemHeatmap ActivationHeatmap(this Learner learn, int index, nn.IModule<Tensor, Tensor>? layer = null) =>
         Heatmap(learn, index, null, layer, average: true);
 
-    /// <summary>A grid of Grad-CAM overlays: each validation item for its predicted class (or for <paramref name="cls"/>).</summary>
-    public static MimeBundle ShowGradCams(this Learner learn, IEnumerable<int> indices, string? cls = null, nn.IModule<Tensor, Tensor>? layer = null, double alpha = 0.6, string? title = null)
+    /// <summary>
+    /// A grid of Grad-CAM overlays: each validation item for its predicted class, for <paramref name="cls"/>, or with
+    /// <paramref name="forActual"/> for its actual class (where a wrong prediction should have looked).
+    /// </summary>
+    public static MimeBundle ShowGradCams(this Learner learn, IEnumerable<int> indices, string? cls = null, bool forActual = false,
+        nn.IModule<Tensor, Tensor>? layer = null, double alpha = 0.6, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var maps = indices.Select(i => learn.GradCam(i, cls, layer)).ToList();
+        if (forActual && cls is not null) throw new ArgumentException("Give a class or forActual, not both.", nameof(forActual));
+        var maps = indices.Select(i => learn.GradCam(i, forActual ? ActualClass(learn, i) : cls, layer)).ToList();
         try
         {
             var cols = Math.Min(maps.Count, 4);
@@ -43,6 +48,13 @@ public static class LearnerGradCam
         {
             maps.ForEach(m => m.Map.Dispose());
         }
+    }
+
+    private static string ActualClass(Learner learn, int index)
+    {
+        if (learn.Dls.Valid is not DataLoader dl) throw new InvalidOperationException("Heatmaps need image data loaders (ImageDataLoaders); this learner's validation loader is not one.");
+        using var batch = dl.Item(index);
+        return learn.Dls.Vocab![(int)batch.Y[0].item<long>()];
     }
 
     private static ItemHeatmap Heatmap(Learner learn, int index, string? cls, nn.IModule<Tensor, Tensor>? layer, bool average)

@@ -102,6 +102,8 @@ public sealed class GradCamTests
         var grid = learn.ShowGradCams([0, 1, 2]);
         Assert.True(grid.Data.ContainsKey("image/png"));
         Assert.Contains("predicted", (string)grid.Data["text/html"]);
+        var actual = learn.ShowGradCams([0, 1], forActual: true);
+        Assert.Contains($"#1 for {TinyImages.Classes[1]}", actual.Data["text/plain"]);
         var missing = Assert.Throws<ArgumentException>(() => learn.GradCam(0, cls: "c_medium"));
         Assert.Contains("c_medium", missing.Message);
     }

@@ -39,4 +39,15 @@ public sealed class RunsAndMapsTests
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
+
+    [Fact]
+    public void ImageGrid_shows_tensors_of_different_sizes_with_captions()
+    {
+        using var scope = torch.NewDisposeScope();
+        var grid = NotebookDL.Vision.ImageGrid.Show([(torch.rand(1, 20, 30), "gray"), (torch.rand(3, 10, 10), "colour")], title: "two");
+        Assert.True(grid.Data.ContainsKey("image/png"));
+        Assert.Equal(2, CountOf(grid.Data["text/html"], "<figure"));
+        Assert.Contains("colour", grid.Data["text/plain"]);
+        Assert.Throws<ArgumentException>(() => NotebookDL.Vision.ImageGrid.Show([]));
+    }
 }
