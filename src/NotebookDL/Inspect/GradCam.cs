@@ -82,8 +82,8 @@ public static class GradCam
     }
 
     /// <summary>
-    /// The layer whose output is the last (batch, C, h, w) map of a forward pass on <paramref name="x"/>: the end of a
-    /// CNN's convolutional part (a ResNet's body, a small CNN's last pooling), where Grad-CAM is usually taken.
+    /// The layer whose output is the last (batch, C, h, w) map larger than 1x1 of a forward pass on <paramref name="x"/>:
+    /// the end of a CNN's convolutional part (a ResNet's body, a small CNN's last pooling), where Grad-CAM is usually taken.
     /// </summary>
     public static nn.Module<Tensor, Tensor> LastMapLayer(nn.Module<Tensor, Tensor> model, Tensor x)
     {
@@ -92,8 +92,9 @@ public static class GradCam
         var candidates = model.modules().Where(m => !ReferenceEquals(m, model)).OfType<nn.Module<Tensor, Tensor>>().ToList();
         using (var hooks = new Hooks(candidates, (m, output) =>
                {
-                   // Forward hooks fire when a module finishes, so a container's fires after its children's.
-                   if (output.ndim == 4) last = (nn.Module<Tensor, Tensor>)m;
+                   // Forward hooks fire when a module finishes, so a container's fires after its children's. A 1x1
+                   // output (a head that ends in a convolution) is not a map to draw.
+                   if (output.ndim == 4 && output.shape[2] * output.shape[3] > 1) last = (nn.Module<Tensor, Tensor>)m;
                    return output;
                }))
         using (torch.no_grad())

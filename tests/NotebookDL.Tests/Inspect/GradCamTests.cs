@@ -68,6 +68,9 @@ public sealed class GradCamTests
         using var scope = torch.NewDisposeScope();
         var model = SmallCnn();
         Assert.Same(model[4], GradCam.LastMapLayer(model, torch.randn(1, 8, 8)));
+        // A convolutional head's 1x1 output is not a map: the layer before it is chosen.
+        var convHead = nn.Sequential(nn.Conv2d(1, 4, 3, padding: 1), nn.MaxPool2d(2), nn.Conv2d(4, 3, 4), nn.Flatten());
+        Assert.Same(convHead[1], GradCam.LastMapLayer(convHead, torch.randn(1, 8, 8)));
     }
 
     [Fact]
