@@ -68,6 +68,7 @@ static Dictionary<string, double> RunPython(string script, int threads, IEnumera
     if (names.Contains("csv_oj")) start.Environment["NBDL_OJ_CSV"] = TabularWorkloads.Csvs.Value.Sales;
     if (names.Any(n => n.StartsWith("tab_epoch", StringComparison.Ordinal))) start.Environment["NBDL_TAB_DATA"] = TabularWorkloads.Data.Value.Folder;
     if (names.Any(n => n.StartsWith("collab_epoch", StringComparison.Ordinal))) start.Environment["NBDL_COLLAB_DATA"] = CollabWorkloads.Data.Value.Folder;
+    if (names.Contains("tokenize_reviews")) start.Environment["NBDL_REVIEWS_CSV"] = TextWorkloads.ReviewsCsv.Value;
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEnd();
     var error = process.StandardError.ReadToEnd();

@@ -28,6 +28,8 @@ internal static class Workloads
         ("tab_epoch_512", () => TabularWorkloads.Epoch(512), 1, 3, TabularWorkloads.TrainRows),
         ("collab_epoch_64", () => CollabWorkloads.Epoch(64), 1, 3, CollabWorkloads.TrainRows),
         ("collab_epoch_1024", () => CollabWorkloads.Epoch(1024), 1, 3, CollabWorkloads.TrainRows),
+        ("awd_lm_step", TextWorkloads.AwdLmStep, 5, 3, TextWorkloads.Seq * TextWorkloads.Batch),
+        ("tokenize_reviews", TextWorkloads.TokenizeReviews, 1, 5, TextWorkloads.Reviews),
     ];
 
     /// <summary>Per-op overhead: a 1-element add, result disposed at once (Python frees it by refcount).</summary>

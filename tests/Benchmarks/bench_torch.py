@@ -5,6 +5,7 @@ Prints one line per workload: name<TAB>median seconds per iteration.
 """
 import gzip
 import os
+import warnings
 import statistics
 import sys
 import time
@@ -296,6 +297,115 @@ def collab_epoch(bs):
     return epoch
 
 
+class WeightDropout(nn.Module):
+    """fastai's WeightDropout: the LSTM's hidden-to-hidden weight kept raw, dropped out once per forward pass."""
+
+    def __init__(self, module, p):
+        super().__init__()
+        self.module, self.p = module, p
+        w = getattr(module, "weight_hh_l0")
+        self.register_parameter("weight_hh_l0_raw", nn.Parameter(w.data))
+        delattr(module, "weight_hh_l0")
+        setattr(module, "weight_hh_l0", w.data.clone())
+
+    def forward(self, x, h):
+        setattr(self.module, "weight_hh_l0", nn.functional.dropout(self.weight_hh_l0_raw, self.p, self.training))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", category=UserWarning)   # non-contiguous weights: fastai silences it too
+            return self.module(x, h)
+
+
+class AwdLstmLm(nn.Module):
+    """NotebookDL's LanguageModel(AwdLstm): embedding dropout, variational input/hidden dropout, weight dropout, tied decoder."""
+
+    def __init__(self, vocab, emb, hid, layers, hidden_p, input_p, embed_p, weight_p, output_p):
+        super().__init__()
+        self.encoder = nn.Embedding(vocab, emb)
+        self.rnns = nn.ModuleList([WeightDropout(nn.LSTM(emb if l == 0 else hid, emb if l == layers - 1 else hid, batch_first=True), weight_p)
+                                   for l in range(layers)])
+        self.ps = (hidden_p, input_p, embed_p, output_p)
+        self.decoder_bias = nn.Parameter(torch.zeros(vocab))
+        self.hidden = None
+
+    @staticmethod
+    def variational(x, p):
+        return x * x.new_empty(x.size(0), 1, x.size(2)).bernoulli_(1 - p).div_(1 - p)
+
+    def forward(self, words):
+        hidden_p, input_p, embed_p, output_p = self.ps
+        w = self.encoder.weight
+        w = w * w.new_empty(w.size(0), 1).bernoulli_(1 - embed_p).div_(1 - embed_p)
+        out = self.variational(nn.functional.embedding(words, w), input_p)
+        if self.hidden is None:
+            self.hidden = [(out.new_zeros(1, words.size(0), r.module.hidden_size),) * 2 for r in self.rnns]
+        new = []
+        for l, rnn in enumerate(self.rnns):
+            out, h = rnn(out, self.hidden[l])
+            new.append(tuple(t.detach() for t in h))
+            if l != len(self.rnns) - 1:
+                out = self.variational(out, hidden_p)
+        self.hidden = new
+        return nn.functional.linear(nn.functional.dropout(out, output_p), self.encoder.weight, self.decoder_bias)
+
+
+def awd_lm_step():
+    """TextWorkloads.AwdLmStep: AWD-LSTM LM, vocab 10000, emb 200, hidden 400, 3 layers, bs 32 x bptt 70, AdamW."""
+    torch.manual_seed(0)
+    model = AwdLstmLm(10000, 200, 400, 3, 0.15, 0.25, 0.02, 0.2, 0.1)
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    x = torch.randint(0, 10000, (32, 70))
+    y = torch.randint(0, 10000, (32, 70))
+
+    def step():
+        loss = nn.functional.cross_entropy(model(x).view(-1, 10000), y.view(-1))
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+
+    return step
+
+
+def tokenize_reviews():
+    """NotebookDL's Tokenizer rules with Python's re, over the 4,000 training reviews (one process)."""
+    import csv, html, re
+    with open(os.environ["NBDL_REVIEWS_CSV"], newline="") as f:
+        reviews = [row["review"] for row in csv.DictReader(f)]
+    br, rep, spaces = re.compile(r"<\s*br\s*/?\s*>", re.I), re.compile(r"(\S)\1{2,}"), re.compile(" {2,}")
+    wrep = re.compile(r"(?<!\S)(\w+)\s+((?:\1\s+)+)\1(?=\s|\W|$)")
+    slash = re.compile(r"([/#\\])")
+    word = re.compile(r"[^\W_](?:[^\W_]|['’-](?=[^\W_])|(?<=\d)\.(?=\d))*|\.+|-+|\S")
+    clitics = ("n't", "'s", "'re", "'ll", "'ve", "'m", "'d")
+
+    def split(text):
+        out = []
+        for t in word.findall(text):
+            t = t.replace("’", "'")
+            for c in clitics:
+                if len(t) > len(c) and t.lower().endswith(c):
+                    out += [t[:-len(c)], t[-len(c):]]
+                    break
+            else:
+                out.append(t)
+        return out
+
+    def tokenize(text):
+        text = html.unescape(br.sub("\n", text)).replace("\\n", "\n").replace("\xa0", " ")
+        text = rep.sub(lambda m: f" xxrep {len(m.group(0))} {m.group(1)} ", text)
+        text = wrep.sub(lambda m: f" xxwrep {len(m.group(2).split()) + 2} {m.group(1)} ", text)
+        text = spaces.sub(" ", slash.sub(r" \1 ", text))
+        tokens = []
+        for t in split(text):
+            if len(t) > 1 and t.isupper():
+                tokens += ["xxup", t.lower()]
+            elif t[:1].isupper() and (len(t) == 1 or t[1:].islower()):
+                tokens += ["xxmaj", t.lower()]
+            else:
+                tokens.append(t if t.startswith("xx") else t.lower())
+        return ["xxbos"] + tokens
+
+    return lambda: [tokenize(r) for r in reviews]
+
+
 WORKLOADS = {
     "tiny_add": (tiny_add, 100_000, 5),
     "matmul_512": (matmul_512, 50, 5),
@@ -314,6 +424,8 @@ WORKLOADS = {
     "tab_epoch_512": (lambda: tab_epoch(512), 1, 3),
     "collab_epoch_64": (lambda: collab_epoch(64), 1, 3),
     "collab_epoch_1024": (lambda: collab_epoch(1024), 1, 3),
+    "awd_lm_step": (awd_lm_step, 5, 3),
+    "tokenize_reviews": (tokenize_reviews, 1, 5),
 }
 
 

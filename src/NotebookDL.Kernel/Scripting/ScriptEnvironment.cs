@@ -31,10 +31,11 @@ internal static class ScriptEnvironment
     public static readonly string[] FastaiImports =
     [
         "NotebookDL", "NotebookDL.Learning", "NotebookDL.Vision", "NotebookDL.Models", "NotebookDL.Data", "NotebookDL.Optim", "NotebookDL.Serialization",
-        "NotebookDL.Tabular", "NotebookDL.Collab", "NotebookDL.Inspect", "Microsoft.Data.Analysis",
+        "NotebookDL.Tabular", "NotebookDL.Collab", "NotebookDL.Inspect", "NotebookDL.Text", "Microsoft.Data.Analysis",
         "NotebookDL.Vision.Learners", // using static: VisionLearner(...)
         "NotebookDL.Tabular.TabularLearners", // using static: TabularLearner(...)
         "NotebookDL.Collab.CollabLearners", // using static: CollabLearner(...)
+        "NotebookDL.Text.TextLearners", // using static: LanguageModelLearner(...), TextClassifierLearner(...)
         "NotebookDL.Vision.Augment.Augmentations", // using static: AugTransforms()
         "NotebookDL.Inspect.HookFunctions", // using static: HookOutput(module)
         "NotebookDL.Inspect.FeatureMaps", // using static: ShowKernels(conv), ShowFeatureMaps(model, layer, x)

@@ -39,6 +39,22 @@ public static class RDatasets
     /// </summary>
     public static string MovieLens(string? cacheDir = null) => Export("r-cran-dslabs", "dslabs", "movielens", null, cacheDir);
 
+    /// <summary>
+    /// Jane Austen's six novels from <c>janeaustenr</c> (Debian <c>r-cran-janeaustenr</c>), one CSV per novel with one
+    /// printed line per row (column <c>x</c>; blank lines empty): emma, mansfieldpark, northangerabbey, persuasion,
+    /// prideprejudice, sensesensibility.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> AustenNovels(string? cacheDir = null) =>
+        new[] { "emma", "mansfieldpark", "northangerabbey", "persuasion", "prideprejudice", "sensesensibility" }
+            .ToDictionary(n => n, n => Export("r-cran-janeaustenr", "janeaustenr", n, null, cacheDir));
+
+    /// <summary>
+    /// 5,000 Amazon fine-food reviews from <c>modeldata::small_fine_foods</c> (Debian <c>r-cran-modeldata</c>): columns
+    /// product, review, score ("great" for 5 stars, "other"); 4,000 training and 1,000 test reviews.
+    /// </summary>
+    public static (string Train, string Test) FineFoods(string? cacheDir = null) =>
+        (Export("r-cran-modeldata", "modeldata", "training_data", null, cacheDir), Export("r-cran-modeldata", "modeldata", "testing_data", null, cacheDir));
+
     /// <summary>Boston housing from <c>MASS::Boston</c> (Debian <c>r-cran-mass</c>): 506 suburbs, 13 features, median value <c>medv</c>.</summary>
     public static string Boston(string? cacheDir = null) => Export("r-cran-mass", "MASS", "Boston", null, cacheDir);
 

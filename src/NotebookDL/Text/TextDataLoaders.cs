@@ -1,0 +1,104 @@
+using NotebookDL.Learning.Data;
+
+namespace NotebookDL.Text;
+
+/// <summary>
+/// fastai's TextDataLoaders: texts tokenized (<see cref="Tokenizer"/>) and numericalized (<see cref="Numericalize"/>),
+/// served either as a language model's stream (<see cref="ForLanguageModel"/>) or as labelled documents for a
+/// classifier (<see cref="ForClassification"/>, which takes the language model's vocabulary so its encoder fits).
+/// </summary>
+public sealed class TextDataLoaders : IDataLoaders
+{
+    private TextDataLoaders(IDataLoader train, IDataLoader valid, Tokenizer tokenizer, Numericalize numericalize, IReadOnlyList<string>? classes)
+    {
+        (Train, Valid, Tokenizer, Numericalize, Classes) = (train, valid, tokenizer, numericalize, classes);
+    }
+
+    public IDataLoader Train { get; }
+
+    public IDataLoader Valid { get; }
+
+    /// <summary>The class names of a classifier's data (index = label); null for a language model's.</summary>
+    public IReadOnlyList<string>? Classes { get; }
+
+    IReadOnlyList<string>? IDataLoaders.Vocab => Classes;
+
+    public Tokenizer Tokenizer { get; }
+
+    /// <summary>The token vocabulary.</summary>
+    public Numericalize Numericalize { get; }
+
+    /// <summary>Whether these batches are a language model's (next-token targets) rather than a classifier's.</summary>
+    public bool IsLanguageModel => Classes is null;
+
+    /// <summary>
+    /// A language model's data: the training texts' tokens build the vocabulary; both sets are streams cut into
+    /// <paramref name="bs"/> rows read <paramref name="bptt"/> tokens at a time (<see cref="LanguageModelLoader"/>).
+    /// </summary>
+    public static TextDataLoaders ForLanguageModel(IReadOnlyList<string> trainTexts, IReadOnlyList<string> validTexts, int bs = 64, int bptt = 70,
+        int minFreq = 3, int maxVocab = 60_000, int seed = 42, Tokenizer? tokenizer = null, Numericalize? numericalize = null)
+    {
+        CheckTexts(trainTexts, nameof(trainTexts));
+        CheckTexts(validTexts, nameof(validTexts));
+        tokenizer ??= Tokenizer.Default;
+        var trainTokens = tokenizer.TokenizeAll(trainTexts);
+        var validTokens = tokenizer.TokenizeAll(validTexts);
+        numericalize ??= Numericalize.FromTokens(trainTokens, minFreq, maxVocab);
+        var train = new LanguageModelLoader(trainTokens.Select(numericalize.Encode).ToList(), bs, bptt, shuffle: true, seed: seed);
+        var valid = new LanguageModelLoader(validTokens.Select(numericalize.Encode).ToList(), bs, bptt, shuffle: false, seed: seed);
+        return new TextDataLoaders(train, valid, tokenizer, numericalize, null);
+    }
+
+    /// <summary>
+    /// A classifier's data: documents with labels, padded per batch (<see cref="ClassificationLoader"/>). Pass the
+    /// language model's <paramref name="numericalize"/> so the fine-tuned encoder reads the same token ids; without
+    /// it the training texts build a vocabulary of their own.
+    /// </summary>
+    public static TextDataLoaders ForClassification(IReadOnlyList<string> trainTexts, IReadOnlyList<string> trainLabels,
+        IReadOnlyList<string> validTexts, IReadOnlyList<string> validLabels, Numericalize? numericalize = null, int bs = 64, int seed = 42,
+        int minFreq = 3, int maxVocab = 60_000, Tokenizer? tokenizer = null)
+    {
+        CheckTexts(trainTexts, nameof(trainTexts));
+        CheckTexts(validTexts, nameof(validTexts));
+        var classes = trainLabels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (classes.Count < 2)
+            throw new ArgumentException($"The training labels have {classes.Count} class{(classes.Count == 1 ? $" (\"{classes[0]}\")" : "es")}; a classifier needs at least 2.", nameof(trainLabels));
+        tokenizer ??= Tokenizer.Default;
+        var trainTokens = tokenizer.TokenizeAll(trainTexts);
+        var validTokens = tokenizer.TokenizeAll(validTexts);
+        numericalize ??= Numericalize.FromTokens(trainTokens, minFreq, maxVocab);
+        var train = new ClassificationLoader(trainTokens.Select(numericalize.Encode).ToList(), Labels(trainLabels, trainTexts.Count, classes, nameof(trainLabels)), bs, shuffle: true, seed: seed);
+        var valid = new ClassificationLoader(validTokens.Select(numericalize.Encode).ToList(), Labels(validLabels, validTexts.Count, classes, nameof(validLabels)), bs, shuffle: false, seed: seed);
+        return new TextDataLoaders(train, valid, tokenizer, numericalize, classes);
+    }
+
+    /// <summary>A few training batches' rows decoded back to tokens (and labels).</summary>
+    public IReadOnlyList<(string Text, string Target)> ShowBatch(int n = 4, int maxTokens = 40)
+    {
+        using var batch = Train.First();
+        var rows = new List<(string, string)>();
+        for (var r = 0; r < Math.Min(n, batch.X.shape[0]); r++)
+        {
+            var ids = batch.X[r].data<long>().ToArray().Where(id => !IsLanguageModel ? id != 1 : true).Take(maxTokens);
+            var target = IsLanguageModel ? Numericalize.Decode(batch.Y[r].data<long>().ToArray().Take(maxTokens)) : Classes![(int)batch.Y[r].item<long>()];
+            rows.Add((Numericalize.Decode(ids), target));
+        }
+        return rows;
+    }
+
+    private static void CheckTexts(IReadOnlyList<string> texts, string name)
+    {
+        ArgumentNullException.ThrowIfNull(texts, name);
+        if (texts.Count == 0) throw new ArgumentException("No texts given.", name);
+        for (var i = 0; i < texts.Count; i++)
+            if (string.IsNullOrWhiteSpace(texts[i])) throw new ArgumentException($"Text {i} is empty; drop or fill empty texts first.", name);
+    }
+
+    private static long[] Labels(IReadOnlyList<string> labels, int count, List<string> classes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(labels, name);
+        if (labels.Count != count) throw new ArgumentException($"{labels.Count} labels for {count} texts.", name);
+        return labels.Select((l, i) => classes.IndexOf(l) is var k and >= 0 ? (long)k
+            : throw new ArgumentException($"Label \"{l}\" of text {i} is not among the training labels ({string.Join(", ", classes)}).", name)).ToArray();
+    }
+}

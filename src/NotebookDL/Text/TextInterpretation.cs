@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text;
+using NotebookDL.Display;
+using NotebookDL.Learning;
+using NotebookDL.Models;
+
+namespace NotebookDL.Text;
+
+/// <summary>One classified text: what it is, what the model said, and how sure it was.</summary>
+public sealed record ClassifiedText(int Index, string Text, string Actual, string Predicted, double Probability);
+
+/// <summary>Which tokens drove a prediction: each token's score is how much the predicted class's probability drops without it.</summary>
+public sealed record TokenAttribution(IReadOnlyList<string> Tokens, IReadOnlyList<double> Scores, string Class, double Probability)
+{
+    static TokenAttribution() => Formatter.Register<TokenAttribution>(a => MimeBundle.PlainText(a.ToString()).With(MimeBundle.TextHtml, a.ToHtml()));
+
+    /// <summary>The tokens as coloured text: green where the token raised the class's probability, red where it lowered it.</summary>
+    public string ToHtml()
+    {
+        var max = Math.Max(Scores.Select(Math.Abs).DefaultIfEmpty(0).Max(), 1e-9);
+        var html = new StringBuilder($"<div style=\"font-family:sans-serif;line-height:1.9\"><b>{WebUtility.HtmlEncode(Class)}</b> ({Probability:P1}): ");
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            var alpha = Math.Abs(Scores[i]) / max;
+            var color = Scores[i] >= 0 ? $"rgba(44,160,44,{alpha:F2})" : $"rgba(214,39,40,{alpha:F2})";
+            html.Append($"<span title=\"{Scores[i]:+0.000;-0.000}\" style=\"background:{color};padding:1px 2px;border-radius:3px\">{WebUtility.HtmlEncode(Tokens[i])}</span> ");
+        }
+        return html.Append("</div>").ToString();
+    }
+
+    public override string ToString() =>
+        $"{Class} ({Probability:P1}): " + string.Join(" ", Tokens.Zip(Scores, (t, s) => $"{t}({s:+0.00;-0.00})"));
+}
+
+/// <summary>Interpretation of a text classifier: its most confident mistakes, and which words it relied on.</summary>
+public static class TextInterpretation
+{
+    /// <summary>Class probabilities (n, classes) of <paramref name="texts"/>, in their order (batched by length, eval mode).</summary>
+    public static double[][] PredictTexts(this Learner learn, IReadOnlyList<string> texts, int bs = 64)
+    {
+        var (model, dls) = Classifier(learn);
+        var ids = dls.Tokenizer.TokenizeAll(texts).Select(dls.Numericalize.Encode).ToList();
+        var loader = new ClassificationLoader(ids, new long[ids.Count], bs);
+        var order = Enumerable.Range(0, ids.Count).OrderByDescending(i => ids[i].Length).ToArray();   // the loader's validation order
+        var probs = new double[ids.Count][];
+        var at = 0;
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var noGrad = torch.no_grad();
+            foreach (var batch in loader)
+                using (batch)
+                using (torch.NewDisposeScope())
+                {
+                    var p = model.call(batch.X).softmax(-1).to(ScalarType.Float64);
+                    for (var r = 0; r < p.shape[0]; r++) probs[order[at++]] = p[r].data<double>().ToArray();
+                }
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+        return probs;
+    }
+
+    /// <summary>The <paramref name="n"/> wrong predictions made with the highest probability.</summary>
+    public static IReadOnlyList<ClassifiedText> MostConfidentErrors(this Learner learn, IReadOnlyList<string> texts, IReadOnlyList<string> labels, int n = 5)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (texts.Count != labels.Count) throw new ArgumentException($"{texts.Count} texts but {labels.Count} labels.", nameof(labels));
+        var classes = Classifier(learn).Dls.Classes!;
+        var probs = learn.PredictTexts(texts);
+        return Enumerable.Range(0, texts.Count)
+            .Select(i => (i, predicted: Array.IndexOf(probs[i], probs[i].Max())))
+            .Where(x => classes[x.predicted] != labels[x.i])
+            .OrderByDescending(x => probs[x.i][x.predicted])
+            .Take(n)
+            .Select(x => new ClassifiedText(x.i, texts[x.i], labels[x.i], classes[x.predicted], probs[x.i][x.predicted]))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Occlusion: each token of <paramref name="text"/> replaced by xxunk in turn, and the drop in the predicted class's
+    /// probability recorded (positive: the token argued for the class). Display the result to see it as coloured text.
+    /// </summary>
+    public static TokenAttribution ExplainText(this Learner learn, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (model, dls) = Classifier(learn);
+        var tokens = dls.Tokenizer.Tokenize(text);
+        var ids = dls.Numericalize.Encode(tokens);
+        // Row 0 is the text as it is; row k + 1 has token k occluded (xxbos is kept: it marks the document's start).
+        var rows = new long[ids.Length + 1, ids.Length];
+        for (var r = 0; r <= ids.Length; r++)
+            for (var k = 0; k < ids.Length; k++)
+                rows[r, k] = r - 1 == k && k > 0 ? 0 : ids[k];
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var noGrad = torch.no_grad();
+            using var scope = torch.NewDisposeScope();
+            var probs = model.call(torch.tensor(rows)).softmax(-1).to(ScalarType.Float64);
+            var cls = (int)probs[0].argmax().item<long>();
+            var baseline = probs[0, cls].item<double>();
+            var scores = Enumerable.Range(0, ids.Length).Select(k => k == 0 ? 0 : baseline - probs[k + 1, cls].item<double>()).ToList();
+            return new TokenAttribution(tokens, scores, dls.Classes![cls], baseline);
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+
+    private static (TextClassifier Model, TextDataLoaders Dls) Classifier(Learner learn)
+    {
+        ArgumentNullException.ThrowIfNull(learn);
+        return learn.Model is TextClassifier model && learn.Dls is TextDataLoaders { IsLanguageModel: false } dls
+            ? (model, dls)
+            : throw new InvalidOperationException("This needs a text classifier learner (TextLearners.TextClassifierLearner).");
+    }
+}

@@ -1,0 +1,109 @@
+using NotebookDL.Learning;
+using NotebookDL.Models;
+
+namespace NotebookDL.Text;
+
+/// <summary>AWD-LSTM's sizes and dropouts (fastai's <c>awd_lstm_lm_config</c> and <c>awd_lstm_clas_config</c>).</summary>
+public sealed record AwdLstmConfig(long EmbSize = 400, long NHidden = 1152, int NLayers = 3, double OutputP = 0.1, double HiddenP = 0.15,
+    double InputP = 0.25, double EmbedP = 0.02, double WeightP = 0.2)
+{
+    /// <summary>fastai's language-model defaults.</summary>
+    public static AwdLstmConfig LanguageModel { get; } = new();
+
+    /// <summary>fastai's classifier defaults (more dropout: a classifier has far fewer targets per document).</summary>
+    public static AwdLstmConfig Classifier { get; } = new(OutputP: 0.4, HiddenP: 0.3, InputP: 0.4, EmbedP: 0.05, WeightP: 0.5);
+
+    /// <summary>An encoder with these sizes and dropouts, each multiplied by <paramref name="dropMult"/>.</summary>
+    public AwdLstm Encoder(long vocabSize, double dropMult = 1) =>
+        new(vocabSize, EmbSize, NHidden, NLayers, HiddenP * dropMult, InputP * dropMult, EmbedP * dropMult, WeightP * dropMult);
+}
+
+/// <summary>
+/// fastai's <c>language_model_learner</c> and <c>text_classifier_learner</c>. With <c>using static NotebookDL.Text.TextLearners;</c>:
+/// <c>LanguageModelLearner(dls, dropMult: 0.3)</c>, then <c>TextClassifierLearner(clsDls, encoder: "austen-encoder.pt")</c>.
+/// </summary>
+public static class TextLearners
+{
+    /// <summary>
+    /// A Learner over an AWD-LSTM <see cref="LanguageModel"/> sized to the data's vocabulary: cross entropy on the next
+    /// token, accuracy and perplexity, the hidden state reset at the start of each training and validation pass, and
+    /// layer groups per LSTM layer (embedding and decoder last) for discriminative learning rates.
+    /// </summary>
+    public static Learner LanguageModelLearner(TextDataLoaders dls, AwdLstmConfig? config = null, double dropMult = 1, IEnumerable<IMetric>? metrics = null,
+        double? wd = null, bool progress = true)
+    {
+        ArgumentNullException.ThrowIfNull(dls);
+        if (!dls.IsLanguageModel) throw new ArgumentException("These data loaders are a classifier's; build them with TextDataLoaders.ForLanguageModel.", nameof(dls));
+        config ??= AwdLstmConfig.LanguageModel;
+        var model = new LanguageModel(config.Encoder(dls.Numericalize.Vocab.Count, dropMult), config.OutputP * dropMult);
+        return new Learner(dls, model, LossFunction.CrossEntropy, metrics: metrics ?? [Metrics.Accuracy, new Perplexity()], wd: wd,
+            cbs: [new ModelResetter()], splitter: LanguageModelSplit, progress: progress);
+    }
+
+    /// <summary>
+    /// A Learner over a <see cref="TextClassifier"/>: its encoder loaded from <paramref name="encoder"/> (a file written by
+    /// <see cref="SaveEncoder"/> from a language model trained on the same vocabulary) or, when null, random — the
+    /// from-scratch baseline. Starts frozen: only the head trains until <c>FreezeTo(-2)</c>, <c>FreezeTo(-3)</c>, <c>Unfreeze()</c>
+    /// (ULMFiT's gradual unfreezing). Layer groups: embedding, each LSTM layer, head.
+    /// </summary>
+    public static Learner TextClassifierLearner(TextDataLoaders dls, string? encoder = null, AwdLstmConfig? config = null, double dropMult = 1,
+        IEnumerable<IMetric>? metrics = null, double? wd = null, int bptt = 72, bool progress = true)
+    {
+        ArgumentNullException.ThrowIfNull(dls);
+        if (dls.IsLanguageModel) throw new ArgumentException("These data loaders are a language model's; build them with TextDataLoaders.ForClassification.", nameof(dls));
+        config ??= AwdLstmConfig.Classifier;
+        var awd = config.Encoder(dls.Numericalize.Vocab.Count, dropMult);
+        var model = new TextClassifier(awd, dls.Classes!.Count, bptt, ps: (0.4 * dropMult, 0.1 * dropMult));
+        var learn = new Learner(dls, model, LossFunction.CrossEntropy, metrics: metrics ?? [Metrics.Accuracy], wd: wd, splitter: ClassifierSplit, progress: progress);
+        if (encoder is not null)
+        {
+            learn.LoadEncoder(encoder);
+            learn.Freeze();
+        }
+        return learn;
+    }
+
+    /// <summary>Saves the AWD-LSTM encoder of a language model (or classifier) learner, for <see cref="TextClassifierLearner"/>.</summary>
+    public static void SaveEncoder(this Learner learn, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Serialization.PyTorchFiles.Save(EncoderOf(learn).state_dict(), path);
+    }
+
+    /// <summary>Loads an encoder saved by <see cref="SaveEncoder"/>; the vocabulary and sizes must match.</summary>
+    public static void LoadEncoder(this Learner learn, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Encoder file not found: '{path}'. Save one with learn.SaveEncoder(path) from a language model learner.", path);
+        var encoder = EncoderOf(learn);
+        var state = Serialization.PyTorchFiles.Load(path);
+        var vocab = encoder.Encoder.weight!.shape[0];
+        if (state.TryGetValue("encoder.weight", out var embedding) && embedding.shape[0] != vocab)
+            throw new ArgumentException($"The saved encoder has a vocabulary of {embedding.shape[0]:N0} tokens, this model {vocab:N0}: build the classifier's data with the language model's Numericalize.", nameof(path));
+        Serialization.StateDicts.Load(encoder, state);
+    }
+
+    private static AwdLstm EncoderOf(Learner learn) => learn.Model switch
+    {
+        LanguageModel lm => lm.Encoder,
+        TextClassifier classifier => classifier.Encoder,
+        _ => throw new InvalidOperationException($"The learner's model is a {learn.Model.GetType().Name}, not a LanguageModel or TextClassifier."),
+    };
+
+    private static IReadOnlyList<IReadOnlyList<Tensor>> LanguageModelSplit(nn.Module model)
+    {
+        var lm = (LanguageModel)model;
+        var groups = lm.Encoder.Layers.Select(l => (IReadOnlyList<Tensor>)l.parameters().ToList()).ToList();
+        groups.Add([lm.Encoder.Encoder.weight!, lm.DecoderBias]);
+        return groups;
+    }
+
+    private static IReadOnlyList<IReadOnlyList<Tensor>> ClassifierSplit(nn.Module model)
+    {
+        var classifier = (TextClassifier)model;
+        var groups = new List<IReadOnlyList<Tensor>> { classifier.Encoder.Encoder.parameters().ToList() };
+        groups.AddRange(classifier.Encoder.Layers.Select(l => (IReadOnlyList<Tensor>)l.parameters().ToList()));
+        groups.Add(classifier.Head.parameters().ToList());
+        return groups;
+    }
+}

@@ -1,0 +1,117 @@
+using NotebookDL.Learning;
+using NotebookDL.Models;
+using NotebookDL.Text;
+using static NotebookDL.Text.TextLearners;
+
+namespace NotebookDL.Tests.Text;
+
+/// <summary>Language model and classifier learners end to end on a small constructed corpus.</summary>
+[Collection(nameof(GlobalTorchGeneratorCollection))]
+public sealed class TextLearnerTests
+{
+    private static readonly AwdLstmConfig Tiny = new(EmbSize: 16, NHidden: 32, NLayers: 2, OutputP: 0, HiddenP: 0, InputP: 0, EmbedP: 0, WeightP: 0);
+
+    private static List<string> Sentences(int n, int seed)
+    {
+        var random = new Random(seed);
+        string[] animals = ["cat", "dog", "bird", "fish"], verbs = ["sat on", "ran past", "looked at"], things = ["the mat", "the log", "a tree"];
+        return Enumerable.Range(0, n).Select(_ => $"The {animals[random.Next(4)]} {verbs[random.Next(3)]} {things[random.Next(3)]}. It was happy.").ToList();
+    }
+
+    [Fact]
+    public void A_language_model_learns_the_corpus_reports_perplexity_and_generates_text()
+    {
+        torch.manual_seed(0);
+        var dls = TextDataLoaders.ForLanguageModel(Sentences(400, 1), Sentences(80, 2), bs: 8, bptt: 12, minFreq: 1);
+        var learn = LanguageModelLearner(dls, Tiny, progress: false);
+        var before = learn.Validate();
+        learn.FitOneCycle(8, 3e-2);
+        var after = learn.Validate();
+        // Only the animal, the verb and the thing are random: about 0.3 nats per token is the best possible.
+        Assert.True(after.Loss < 0.8, $"valid loss {before.Loss:F3} -> {after.Loss:F3}");
+        // Perplexity weighs batches by tokens, the loss by rows: equal up to the shorter last batch.
+        Assert.InRange(after.Metrics["perplexity"] / Math.Exp(after.Loss), 0.98, 1.02);
+        Assert.True(after.Metrics["accuracy"] > 0.5);
+        var text = learn.Predict("The cat", 6, temperature: 0.5, seed: 1);
+        Assert.StartsWith("The cat", text);
+        Assert.InRange(Tokenizer.Default.Tokenize(text).Count - Tokenizer.Default.Tokenize("The cat").Count, 4, 8);   // 6 tokens, give or take how they re-tokenize
+        Assert.Equal(text, learn.Predict("The cat", 6, temperature: 0.5, seed: 1));
+    }
+
+    [Fact]
+    public void The_encoder_moves_to_a_classifier_that_unfreezes_gradually()
+    {
+        // Positive reviews start "The cat was good.", negative ones "The dog was bad.", then a random sentence. (With the
+        // tiny encoder of this test, a single decisive word among random ones saturates its pooled features; two do not.)
+        var random = new Random(5);
+        (List<string> Texts, List<string> Labels) Reviews(int n) => Enumerable.Range(0, n)
+            .Select(i => i % 2 == 0 ? ($"The cat was good. {Sentences(1, random.Next())[0]}", "pos") : ($"The dog was bad. {Sentences(1, random.Next())[0]}", "neg"))
+            .Aggregate((new List<string>(), new List<string>()), (acc, r) => { acc.Item1.Add(r.Item1); acc.Item2.Add(r.Item2); return acc; });
+        var (trainTexts, trainLabels) = Reviews(120);
+        var (validTexts, validLabels) = Reviews(40);
+
+        // ULMFiT: a language model on the texts first; its encoder then starts the classifier.
+        torch.manual_seed(0);
+        var lmDls = TextDataLoaders.ForLanguageModel(trainTexts, validTexts, bs: 8, bptt: 12, minFreq: 1);
+        var lm = LanguageModelLearner(lmDls, Tiny, progress: false);
+        lm.FitOneCycle(2, 3e-2);
+        using var dir = new TempDir();
+        lm.SaveEncoder(dir.File("encoder.pt"));
+
+        var dls = TextDataLoaders.ForClassification(trainTexts, trainLabels, validTexts, validLabels, lmDls.Numericalize, bs: 16);
+        var learn = TextClassifierLearner(dls, dir.File("encoder.pt"), Tiny, progress: false);
+        var classifier = (TextClassifier)learn.Model;
+        Assert.True(classifier.Encoder.Encoder.weight!.allclose(((LanguageModel)lm.Model).Encoder.Encoder.weight!));
+        Assert.All(classifier.Encoder.parameters(), p => Assert.False(p.requires_grad));   // frozen: the head only
+        Assert.All(classifier.Head.parameters(), p => Assert.True(p.requires_grad));
+        learn.FitOneCycle(2, 3e-2);
+        learn.FreezeTo(-2);
+        Assert.All(classifier.Encoder.Layers[^1].parameters(), p => Assert.True(p.requires_grad));
+        Assert.All(classifier.Encoder.Layers[0].parameters(), p => Assert.False(p.requires_grad));
+        learn.Unfreeze();
+        learn.FitOneCycle(6, Lr.Slice(3e-3, 3e-2));
+        Assert.True(learn.Validate().Metrics["accuracy"] > 0.9);
+
+        // Interpretation: one occlusion score per token (none for xxbos), the probability of the predicted class as
+        // PredictTexts gives it, and the errors (if any) are wrong predictions.
+        var explained = learn.ExplainText(validTexts[0]);
+        Assert.Equal("pos", explained.Class);
+        Assert.Equal(Tokenizer.Default.Tokenize(validTexts[0]), explained.Tokens);
+        Assert.Equal(0, explained.Scores[0]);
+        Assert.Contains(explained.Scores, s => s != 0);
+        Assert.Equal(learn.PredictTexts([validTexts[0]])[0][dls.Classes!.ToList().IndexOf("pos")], explained.Probability, 5);
+        Assert.Contains("<span title=", explained.ToHtml());
+        var errors = learn.MostConfidentErrors(validTexts, validLabels, n: 3);
+        Assert.True(errors.Count <= 3);
+        Assert.All(errors, e => Assert.NotEqual(e.Actual, e.Predicted));
+        var probs = learn.PredictTexts(validTexts);
+        Assert.Equal(validTexts.Count, probs.Length);
+        var predictedPos = probs.Count(p => p[dls.Classes!.ToList().IndexOf("pos")] > 0.5);
+        Assert.InRange(predictedPos - validLabels.Count(l => l == "pos"), -2, 2);
+    }
+
+    [Fact]
+    public void Empty_texts_unknown_words_and_a_single_class_are_named()
+    {
+        var empty = Assert.Throws<ArgumentException>(() => TextDataLoaders.ForLanguageModel(["fine text", " "], ["more text"], bs: 1));
+        Assert.Contains("Text 1 is empty", empty.Message);
+        var oneClass = Assert.Throws<ArgumentException>(() => TextDataLoaders.ForClassification(["a b", "c d"], ["pos", "pos"], ["e"], ["pos"]));
+        Assert.Contains("1 class (\"pos\")", oneClass.Message);
+        var unknownLabel = Assert.Throws<ArgumentException>(() => TextDataLoaders.ForClassification(["a b", "c d"], ["pos", "neg"], ["e"], ["meh"]));
+        Assert.Contains("\"meh\"", unknownLabel.Message);
+        // A document of only unknown words is valid input: it reads as xxbos xxunk xxunk ...
+        var lmDls = TextDataLoaders.ForLanguageModel(Sentences(50, 1), Sentences(10, 2), bs: 4, bptt: 8, minFreq: 1);
+        var dls = TextDataLoaders.ForClassification(["zyx wvu", "The cat sat."], ["a", "b"], ["zyx wvu tsr"], ["a"], lmDls.Numericalize, bs: 2);
+        using var batch = dls.Valid.First();
+        Assert.Equal("xxbos xxunk xxunk xxunk", lmDls.Numericalize.Decode(batch.X[0].data<long>().ToArray()));
+        var wrongVocab = Assert.Throws<ArgumentException>(() =>
+        {
+            var other = TextDataLoaders.ForClassification(["a b c", "d e f"], ["x", "y"], ["a"], ["x"], bs: 2, minFreq: 1);
+            using var dir = new TempDir();
+            var lm = LanguageModelLearner(lmDls, Tiny, progress: false);
+            lm.SaveEncoder(dir.File("e.pt"));
+            TextClassifierLearner(other, dir.File("e.pt"), Tiny, progress: false);
+        });
+        Assert.Contains("vocabulary", wrongVocab.Message);
+    }
+}
