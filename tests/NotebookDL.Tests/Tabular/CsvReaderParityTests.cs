@@ -29,6 +29,18 @@ public sealed class CsvReaderParityTests
     }
 
     [Fact]
+    public void A_line_with_a_quoted_empty_field_is_a_row_and_a_blank_line_is_not()
+    {
+        // R's write.csv of a text vector: blank lines of the text are "" rows (Jane Austen's novels are written so).
+        using var dir = new TempDir();
+        var path = dir.File("lines.csv");
+        File.WriteAllText(path, "\"x\"\n\"Chapter 1\"\n\"\"\n\"It is a truth\"\n\n\"\"\n\"end\"\n");
+        var df = Csv.Read(path);
+        PandasFrames.AssertSame(PandasFrames.Run("dump(pd.read_csv(sys.argv[1]))", path), df);
+        Assert.Equal(5, df.Rows.Count);
+    }
+
+    [Fact]
     public void Given_types_override_inference()
     {
         var df = Csv.ReadText("store,sales\n2,10\n5,12\n", types: new Dictionary<string, Type> { ["store"] = typeof(string), ["sales"] = typeof(double) });

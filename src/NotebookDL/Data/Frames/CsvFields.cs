@@ -42,6 +42,9 @@ internal sealed class CsvFields
         return data.AsSpan(starts[i], length < 0 ? ~length : length);
     }
 
+    /// <summary>Whether field <paramref name="i"/> was written in quotes (a quoted field starts right after its opening quote).</summary>
+    private bool IsQuoted(int i) => starts[i] > 0 && data[starts[i] - 1] == Quote;
+
     /// <summary>The field as text, with doubled quotes unescaped.</summary>
     public string Text(int row, int column) => Text(row * Columns + column);
 
@@ -75,7 +78,8 @@ internal sealed class CsvFields
             var before = fields.count;
             position = fields.ReadRow(position, ref line);
             var found = fields.count - before;
-            if (found == 1 && fields.lengths[before] == 0) { fields.count = before; continue; } // a blank line
+            // A blank line is skipped (as pandas does); a line holding a quoted empty field ("") is a row with a missing value.
+            if (found == 1 && fields.lengths[before] == 0 && !fields.IsQuoted(before)) { fields.count = before; continue; }
             if (found != fields.Columns)
                 throw new FormatException($"{source}, line {rowLine}: expected {fields.Columns} fields as in the header, found {found}.");
             fields.rowLines.Add(rowLine);
