@@ -35,7 +35,11 @@ public sealed record TokenAttribution(IReadOnlyList<string> Tokens, IReadOnlyLis
 /// <summary>Interpretation of a text classifier: its most confident mistakes, and which words it relied on.</summary>
 public static class TextInterpretation
 {
-    /// <summary>Class probabilities (n, classes) of <paramref name="texts"/>, in their order (batched by length, eval mode).</summary>
+    /// <summary>
+    /// Class probabilities (n, classes) of <paramref name="texts"/>, in their order (batched by length, longest first, eval
+    /// mode). The encoder reads each batch's front padding, so a prediction can shift slightly with the batch it falls in;
+    /// with the validation loader's batch size the batches, and so the predictions, are the same as <c>Validate</c>'s.
+    /// </summary>
     public static double[][] PredictTexts(this Learner learn, IReadOnlyList<string> texts, int bs = 64)
     {
         var (model, dls) = Classifier(learn);
