@@ -18,38 +18,35 @@ public static class GradCam
     /// <param name="x">One image as the model takes it (normalised), with or without the batch dimension.</param>
     /// <param name="cls">Class index whose score is explained.</param>
     /// <param name="layer">A layer of <paramref name="model"/> with a (1, C, h, w) output; the last such layer when null.</param>
-    public static Tensor Compute(nn.Module<Tensor, Tensor> model, Tensor x, int cls, nn.IModule<Tensor, Tensor>? layer = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        var input = OneImage(x);
-        layer ??= LastMapLayer(model, input);
-        CheckLayer(model, layer);
-        var wasTraining = model.training;
-        model.eval();
-        try
+    public static Tensor Compute(nn.Module<Tensor, Tensor> model, Tensor x, int cls, nn.IModule<Tensor, Tensor>? layer = null) =>
+        InEvalMode(model, x, layer, (input, chosen) =>
         {
-            using var scope = torch.NewDisposeScope();
             using var grad = torch.enable_grad();
-            using var hook = new Hook(layer, detach: false);
+            using var hook = new Hook(chosen, detach: false);
             var scores = model.call(input);
-            var acts = MapOf(hook, layer);
+            var acts = MapOf(hook, chosen);
             if (scores.ndim != 2 || cls < 0 || cls >= scores.shape[1])
                 throw new ArgumentOutOfRangeException(nameof(cls), cls, $"The model's output has shape [{string.Join(", ", scores.shape)}]; Grad-CAM needs (1, classes) scores and a class in range.");
             if (!acts.requires_grad)
                 throw new InvalidOperationException("The layer's output does not require a gradient (all parameters before it frozen and the input constant?); Grad-CAM needs one.");
             var gradient = torch.autograd.grad([scores[0, cls]], [acts])[0];
             var weights = gradient[0].mean([1, 2], keepdim: true);
-            var map = (acts[0].detach() * weights).mean([0]).relu();
-            return map.MoveToOuterDisposeScope();
-        }
-        finally
-        {
-            model.train(wasTraining);
-        }
-    }
+            return (acts[0].detach() * weights).mean([0]).relu();
+        });
 
     /// <summary>The course's simpler heatmap: <paramref name="layer"/>'s activations on <paramref name="x"/> averaged over channels, (h, w).</summary>
-    public static Tensor AverageActivation(nn.Module<Tensor, Tensor> model, Tensor x, nn.IModule<Tensor, Tensor>? layer = null)
+    public static Tensor AverageActivation(nn.Module<Tensor, Tensor> model, Tensor x, nn.IModule<Tensor, Tensor>? layer = null) =>
+        InEvalMode(model, x, layer, (input, chosen) =>
+        {
+            using var noGrad = torch.no_grad();
+            using var hook = new Hook(chosen);
+            model.call(input);
+            return MapOf(hook, chosen)[0].mean([0]);
+        });
+
+    // Both maps: one image, the layer checked (or found), eval mode for the pass and the model's mode restored after;
+    // everything but the map is freed.
+    private static Tensor InEvalMode(nn.Module<Tensor, Tensor> model, Tensor x, nn.IModule<Tensor, Tensor>? layer, Func<Tensor, nn.IModule<Tensor, Tensor>, Tensor> map)
     {
         ArgumentNullException.ThrowIfNull(model);
         var input = OneImage(x);
@@ -60,10 +57,7 @@ public static class GradCam
         try
         {
             using var scope = torch.NewDisposeScope();
-            using var noGrad = torch.no_grad();
-            using var hook = new Hook(layer);
-            model.call(input);
-            return MapOf(hook, layer)[0].mean([0]).MoveToOuterDisposeScope();
+            return map(input, layer).MoveToOuterDisposeScope();
         }
         finally
         {

@@ -2,12 +2,22 @@ namespace NotebookDL.Models.Tests;
 
 /// <summary>
 /// A module against a PyTorch reference built from its state dict: the reference script gets
-/// <c>state.pt x.pt ARG result.pt</c>, loads the state into its own torch.nn module, runs <c>x</c> in the given mode,
-/// backpropagates <c>(out ** 2).sum()</c> and saves <c>{'out': ..., 'grad.NAME': ...}</c>. Here the same is done with
-/// our module; the output and every parameter's gradient must agree within 1e-5.
+/// <c>state.pt x.pt ARG result.pt</c> and builds <c>m</c>, its own torch.nn module with that state loaded (in the mode
+/// the test asks for); <see cref="Tail"/> then runs <c>x</c>, backpropagates <c>(out ** 2).sum()</c> and saves
+/// <c>{'out': ..., 'grad.NAME': ...}</c>. Here the same is done with our module; the output and every parameter's
+/// gradient must agree within 1e-5.
 /// </summary>
 internal static class PyTorchModuleParity
 {
+    /// <summary>Appended to every reference script: the forward and backward pass of <c>m</c> on <c>x</c>, saved.</summary>
+    private const string Tail = """
+        out = m(x)
+        (out ** 2).sum().backward()
+        result = {'out': out.detach()}
+        result.update({'grad.' + n: p.grad for n, p in m.named_parameters()})
+        torch.save(result, sys.argv[4])
+        """;
+
     public static void AssertForwardBackward(nn.Module<Tensor, Tensor> model, Tensor x, bool training, string referenceScript, string argument)
     {
         using var dir = new TempDir();
@@ -17,7 +27,7 @@ internal static class PyTorchModuleParity
         model.train(training);
         var output = model.forward(x);
         output.square().sum().backward();
-        PythonProcess.Run(referenceScript, dir.File("state.pt"), dir.File("x.pt"), argument, dir.File("result.pt"));
+        PythonProcess.Run(referenceScript + "\n" + Tail, dir.File("state.pt"), dir.File("x.pt"), argument, dir.File("result.pt"));
         var expected = PyTorchFiles.Load(dir.File("result.pt"));
 
         var reference = expected["out"].reshape(output.shape);
