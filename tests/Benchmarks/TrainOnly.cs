@@ -9,18 +9,5 @@ namespace NotebookDL.Benchmarks;
 /// </summary>
 internal static class TrainOnly
 {
-    public static IDataLoaders Of(IDataLoaders dls) => new TensorDataLoaders(dls.Train, EmptyLoader.Instance);
-
-    private sealed class EmptyLoader : IDataLoader
-    {
-        public static readonly EmptyLoader Instance = new();
-
-        public int Count => 0;
-
-        public int BatchSize => 1;
-
-        public IEnumerator<IBatch> GetEnumerator() => Enumerable.Empty<IBatch>().GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
+    public static IDataLoaders Of(IDataLoaders dls) => new TensorDataLoaders(dls.Train, EmptyDataLoader.Instance);
 }

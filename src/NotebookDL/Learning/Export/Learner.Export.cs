@@ -73,23 +73,9 @@ public sealed partial class Learner
             File.Delete(weights);
         }
         var vocab = meta["vocab"]?.AsArray().Select(v => (string)v!).ToList();
-        var empty = new TensorDataLoaders(EmptyLoader.Instance, EmptyLoader.Instance, vocab);
+        var empty = new TensorDataLoaders(EmptyDataLoader.Instance, EmptyDataLoader.Instance, vocab);
         var learn = new Learner(empty, model, LossFunction.FromName((string)meta["loss"]!), progress: false);
         if (meta["itemTransform"] is JsonObject tfm) learn.ItemTransform = ItemTransforms.Create((string)tfm["name"]!, tfm["args"]!.AsObject());
         return learn;
-    }
-
-    /// <summary>A loader with no batches, for learners loaded only to predict.</summary>
-    private sealed class EmptyLoader : IDataLoader
-    {
-        public static readonly EmptyLoader Instance = new();
-
-        public int Count => 0;
-
-        public int BatchSize => 1;
-
-        public IEnumerator<IBatch> GetEnumerator() => Enumerable.Empty<IBatch>().GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
