@@ -17,7 +17,7 @@ public static class InteractiveFormatters
     public static IReadOnlyList<Type> Types { get; } =
     [
         typeof(torch.Tensor), typeof(Display.Plotting.Figure), typeof(Display.Tensors.Heatmap), typeof(Display.MimeBundle),
-        typeof(LearnerSummary), typeof(LrFindResult),
+        typeof(LearnerSummary), typeof(LrFindResult), typeof(Inspect.ItemHeatmap), typeof(Text.TokenAttribution),
         // MDA's own view needs JavaScript (empty in static renderings); ours is a plain table.
         typeof(Microsoft.Data.Analysis.DataFrame),
     ];

@@ -60,6 +60,24 @@ public sealed class ExtensionTests(PackedExtension package) : IClassFixture<Pack
     }
 
     [Fact]
+    public async Task A_heatmap_over_a_picture_is_a_png_inside_the_html()
+    {
+        using var host = new ExtensionHost();
+        await host.LoadAsync(package.ExtensionDib);
+
+        var result = await host.SubmitAsync("""
+            var picture = NotebookDL.Vision.Image.FromTensor(torch.rand(1, 16, 16));
+            ShowHeatmap(picture, torch.rand(4, 4), title: "a map")
+            """);
+
+        ExtensionHost.AssertSucceeded(result, "the heatmap cell");
+        var values = result.Events.OfType<ReturnValueProduced>().Single().FormattedValues;
+        var html = values.Single(v => v.MimeType == "text/html").Value;
+        Assert.Contains("data:image/png;base64,", html);
+        Assert.Contains("a map", html);
+    }
+
+    [Fact]
     public async Task A_figure_is_drawn_as_svg_inside_the_html()
     {
         using var host = new ExtensionHost();
