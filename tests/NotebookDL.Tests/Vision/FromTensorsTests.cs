@@ -26,6 +26,20 @@ public sealed class FromTensorsTests
     }
 
     [Fact]
+    public void Float_images_are_copied_so_the_callers_tensor_stays_theirs()
+    {
+        var x = torch.rand(8, 1, 4, 4);
+        var y = torch.tensor(new long[] { 0, 1, 0, 1, 0, 1, 0, 1 });
+        var dls = ImageDataLoaders.FromTensors(x, y, x, y, ["a", "b"], bs: 4, batchTfms: []);
+        using var before = dls.Valid.First();
+        var copy = before.X.clone();
+        x.zero_();
+        x.Dispose();
+        using var after = dls.Valid.First();
+        Assert.True(after.X.allclose(copy));
+    }
+
+    [Fact]
     public void Mismatched_counts_and_unknown_classes_are_named()
     {
         using var scope = torch.NewDisposeScope();

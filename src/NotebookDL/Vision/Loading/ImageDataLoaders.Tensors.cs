@@ -40,7 +40,8 @@ public static partial class ImageDataLoaders
             throw new ArgumentException($"Images are (N, H, W) or (N, C, H, W) with N > 0, got [{string.Join(", ", images.shape)}].", name);
         using var scope = torch.NewDisposeScope();
         var x = images.ndim == 3 ? images.unsqueeze(1) : images;
-        x = images.dtype == ScalarType.Byte ? x.to(ScalarType.Float32).div_(255) : x.is_floating_point() ? x.to(ScalarType.Float32)
+        // Always a copy: the loaders own their images, and the caller may dispose or change theirs.
+        x = images.dtype == ScalarType.Byte ? x.to(ScalarType.Float32).div_(255) : x.is_floating_point() ? x.to(ScalarType.Float32, copy: true)
             : throw new ArgumentException($"Images are uint8 or floating point, got {images.dtype}.", name);
         return x.contiguous().MoveToOuterDisposeScope();
     }
