@@ -129,6 +129,13 @@ class NotebookDLKernelTests(jupyter_kernel_test.KernelTests):
         self.execute("var keptAcrossSigint = 12;")
         self.flush_channels()
         msg_id = self.kc.execute("while (true) { }")
+        # The signal is meant for a running cell: wait until the kernel has taken this one (its execute_input), so a
+        # slow machine cannot deliver it first (seen in CI: the interrupt then found no cell and the loop never ended).
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
         time.sleep(0.5)
         self.km.signal_kernel(signal.SIGINT)
         reply = shell_reply(self.kc, msg_id, timeout=10)
