@@ -55,11 +55,12 @@ public sealed class LanguageModelLoader : IDataLoader
             for (long position = 0; position < length - 1;)
             {
                 var seq = Math.Min(shuffle ? NextSequenceLength() : Bptt, length - 1 - position);
-                using var scope = torch.NewDisposeScope();
-                var x = rows.narrow(1, position, seq).contiguous();
-                var y = rows.narrow(1, position + 1, seq).contiguous();
+                // No dispose scope here: one held open across the yield would collect what the consumer makes meanwhile.
+                Tensor x, y;
+                using (var view = rows.narrow(1, position, seq)) x = view.contiguous();
+                using (var view = rows.narrow(1, position + 1, seq)) y = view.contiguous();
                 position += seq;
-                yield return new TensorBatch(x.MoveToOuterDisposeScope(), y.MoveToOuterDisposeScope());
+                yield return new TensorBatch(x, y);
             }
         }
         finally
