@@ -228,17 +228,9 @@ class TabularNet(nn.Module):
         return torch.sigmoid(self.layers(h)) * (high - low) + low
 
 
-def tab_epoch(bs):
-    """One training epoch of the lesson's tabular net on the encoded orangeJuice rows: shuffled batches, MSE, AdamW."""
-    folder = os.environ["NBDL_TAB_DATA"]
-    with open(os.path.join(folder, "shape.txt")) as f:
-        n, n_cat, n_cont, cards = f.read().split()
-    n, n_cat, n_cont = int(n), int(n_cat), int(n_cont)
-    x = torch.from_numpy(np.fromfile(os.path.join(folder, "x.f32"), dtype=np.float32).reshape(n, n_cat + n_cont))
-    y = torch.from_numpy(np.fromfile(os.path.join(folder, "y.f32"), dtype=np.float32))
-    torch.manual_seed(0)
-    model = TabularNet([int(c) for c in cards.split(",")], n_cont, [200, 100], (0, 16))
-    opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+def mse_epoch(model, opt, x, y, bs):
+    """The plain loop both regression workloads time: one pass over randperm batches, MSE, backward, step."""
+    n = x.size(0)
 
     def epoch():
         model.train()
@@ -251,6 +243,21 @@ def tab_epoch(bs):
             opt.zero_grad()
 
     return epoch
+
+
+def tab_epoch(bs):
+    """One training epoch of the lesson's tabular net on the encoded orangeJuice rows: shuffled batches, MSE, AdamW."""
+    folder = os.environ["NBDL_TAB_DATA"]
+    with open(os.path.join(folder, "shape.txt")) as f:
+        n, n_cat, n_cont, cards = f.read().split()
+    n, n_cat, n_cont = int(n), int(n_cat), int(n_cont)
+    x = torch.from_numpy(np.fromfile(os.path.join(folder, "x.f32"), dtype=np.float32).reshape(n, n_cat + n_cont))
+    y = torch.from_numpy(np.fromfile(os.path.join(folder, "y.f32"), dtype=np.float32))
+    torch.manual_seed(0)
+    model = TabularNet([int(c) for c in cards.split(",")], n_cont, [200, 100], (0, 16))
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+
+    return mse_epoch(model, opt, x, y, bs)
 
 
 class DotProductBias(nn.Module):
@@ -284,17 +291,7 @@ def collab_epoch(bs):
     model = DotProductBias(n_users, n_items, 50, (0, 5.5))
     opt = torch.optim.AdamW(model.parameters(), lr=5e-3, weight_decay=0.1)
 
-    def epoch():
-        model.train()
-        order = torch.randperm(n)
-        for start in range(0, n, bs):
-            index = order[start:start + bs]
-            loss = nn.functional.mse_loss(model(x[index]), y[index])
-            loss.backward()
-            opt.step()
-            opt.zero_grad()
-
-    return epoch
+    return mse_epoch(model, opt, x, y, bs)
 
 
 class WeightDropout(nn.Module):
