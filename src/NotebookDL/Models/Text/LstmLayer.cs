@@ -5,7 +5,8 @@ namespace NotebookDL.Models;
 /// with TorchSharp's tensor operations instead of libtorch's fused LSTM so that its hidden-to-hidden weight can be
 /// dropped out (AWD-LSTM's DropConnect): with <see cref="WeightDropout"/> &gt; 0, each training forward pass draws one
 /// dropout mask over <c>weight_hh_l0</c> and uses it at every time step, and the gradient reaches the raw weight
-/// through the mask. The input projection of all time steps is one matrix product; the recurrence is one per step.
+/// through the mask. The whole sequence is one autograd node (<see cref="LstmFunction"/>): the input projection of all
+/// time steps is one matrix product, the recurrence one per step, and each weight's gradient one product over all steps.
 /// </summary>
 public sealed class LstmLayer : nn.Module
 {
@@ -48,22 +49,7 @@ public sealed class LstmLayer : nn.Module
             throw new ArgumentException($"LstmLayer expects input (batch, sequence, {InputSize}), got [{string.Join(", ", x.shape)}].", nameof(x));
         using var scope = torch.NewDisposeScope();
         var weightHh = training && WeightDropout > 0 ? nn.functional.dropout(weight_hh_l0, WeightDropout, training: true) : (Tensor)weight_hh_l0;
-        var projected = nn.functional.linear(x, weight_ih_l0, bias_ih_l0 + bias_hh_l0);   // (bs, seq, 4h), all steps at once
-        var hidden = HiddenSize;
-        var outputs = new Tensor[x.shape[1]];
-        for (var t = 0; t < outputs.Length; t++)
-        {
-            var gates = projected.select(1, t).addmm(h, weightHh.t());
-            var sigmoids = gates.sigmoid();
-            var input = sigmoids.narrow(1, 0, hidden);
-            var forget = sigmoids.narrow(1, hidden, hidden);
-            var cell = gates.narrow(1, 2 * hidden, hidden).tanh();
-            var output = sigmoids.narrow(1, 3 * hidden, hidden);
-            c = forget * c + input * cell;
-            h = output * c.tanh();
-            outputs[t] = h;
-        }
-        var result = torch.stack(outputs, 1);
-        return (result.MoveToOuterDisposeScope(), h.MoveToOuterDisposeScope(), c.MoveToOuterDisposeScope());
+        var results = LstmFunction.apply(x, h, c, weight_ih_l0, weightHh, bias_ih_l0 + bias_hh_l0);
+        return (results[0].MoveToOuterDisposeScope(), results[1].MoveToOuterDisposeScope(), results[2].MoveToOuterDisposeScope());
     }
 }
