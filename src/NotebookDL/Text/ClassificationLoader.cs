@@ -3,7 +3,8 @@ using NotebookDL.Learning.Data;
 namespace NotebookDL.Text;
 
 /// <summary>
-/// Batches of documents for a text classifier: each batch padded at the front with xxpad to its longest document. To
+/// Batches of documents for a text classifier: each batch padded at the end with xxpad to its longest document (so the
+/// encoder reads every document from its first token on, as the language model did; see <see cref="Models.TextClassifier"/>). To
 /// waste little padding, validation batches hold documents of similar length (sorted, longest first); training batches
 /// too, but with randomness (fastai's "sortish" order: shuffle, sort within chunks of 50 batches, shuffle the batches).
 /// </summary>
@@ -39,7 +40,7 @@ public sealed class ClassificationLoader : IDataLoader
             for (var r = 0; r < batch.Length; r++)
             {
                 var doc = documents[batch[r]];
-                Array.Copy(doc, 0, ids, (long)r * width + width - doc.Length, doc.Length);
+                Array.Copy(doc, 0, ids, (long)r * width, doc.Length);
             }
             yield return new TensorBatch(torch.tensor(ids, [batch.Length, width]), torch.tensor(batch.Select(i => labels[i]).ToArray()));
         }

@@ -79,7 +79,7 @@ public sealed class TextDataLoaders : IDataLoaders
         var rows = new List<(string, string)>();
         for (var r = 0; r < Math.Min(n, batch.X.shape[0]); r++)
         {
-            // A classifier's rows start with padding (xxpad, id 1): left out.
+            // A classifier's rows end with padding (xxpad, id 1): left out.
             var ids = batch.X[r].data<long>().ToArray().Where(id => IsLanguageModel || id != 1).Take(maxTokens);
             var target = IsLanguageModel ? Numericalize.Decode(batch.Y[r].data<long>().ToArray().Take(maxTokens)) : Classes![(int)batch.Y[r].item<long>()];
             rows.Add((Numericalize.Decode(ids), target));

@@ -37,8 +37,7 @@ public static class TextInterpretation
 {
     /// <summary>
     /// Class probabilities (n, classes) of <paramref name="texts"/>, in their order (batched by length, longest first, eval
-    /// mode). The encoder reads each batch's front padding, so a prediction can shift slightly with the batch it falls in;
-    /// with the validation loader's batch size the batches, and so the predictions, are the same as <c>Validate</c>'s.
+    /// mode). Padding follows each document and is masked, so a document's prediction does not depend on its batch.
     /// </summary>
     public static double[][] PredictTexts(this Learner learn, IReadOnlyList<string> texts, int bs = 64)
     {

@@ -108,10 +108,11 @@ public sealed class TextLearnerTests
         var errors = learn.MostConfidentErrors(validTexts, validLabels, n: 3);
         Assert.True(errors.Count <= 3);
         Assert.All(errors, e => Assert.NotEqual(e.Actual, e.Predicted));
-        // The same batches as the validation loader's (bs 16, longest first): the encoder reads the front padding, so
-        // a document's prediction depends on its batch's longest document (a known limitation, see PredictTexts).
         var probs = learn.PredictTexts(validTexts, bs: 16);
         Assert.Equal(validTexts.Count, probs.Length);
+        // Padding follows each document and is masked: a document's prediction does not depend on its batch.
+        var oneByOne = learn.PredictTexts(validTexts, bs: 1);
+        for (var i = 0; i < probs.Length; i++) Assert.Equal(oneByOne[i][0], probs[i][0], 5);
         // PredictTexts (texts in, original order) and Validate (the loader's length-sorted batches) agree.
         var classes = dls.Classes!.ToList();
         var hits = probs.Select((p, i) => classes[Array.IndexOf(p, p.Max())] == validLabels[i]).Count(h => h);

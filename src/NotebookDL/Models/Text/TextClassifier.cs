@@ -2,11 +2,13 @@ namespace NotebookDL.Models;
 
 /// <summary>
 /// ULMFiT's classifier: an <see cref="AwdLstm"/> encoder (a language model's, fine-tuned) reads each document in
-/// chunks of <c>bptt</c> tokens, carrying its hidden state from chunk to chunk; the outputs over the last
-/// <c>maxLen</c> tokens are pooled three ways — the last step, the maximum and the mean over the real (non-padding)
-/// tokens — and the concatenation goes through two BatchNorm-Dropout-Linear blocks (fastai's
-/// <c>PoolingLinearClassifier</c>: 3·emb → 50 → classes). Documents are padded at the front with <c>padId</c>, so the
-/// last step is always the document's last token.
+/// chunks of <c>bptt</c> tokens, carrying its hidden state from chunk to chunk; the outputs over each document's last
+/// <c>maxLen</c> tokens are pooled three ways — the document's last token, the maximum and the mean over its real
+/// (non-padding) tokens — and the concatenation goes through two BatchNorm-Dropout-Linear blocks (fastai's
+/// <c>PoolingLinearClassifier</c>: 3·emb → 50 → classes). Documents are padded at the end with <c>padId</c>: the encoder
+/// reads each one from its first token in the state it starts language-model text in, and, being causal, never lets the
+/// padding after a document change that document's outputs — so a prediction does not depend on the batch. (fastai
+/// pads in front and skips all-padding chunks; padding at the end gives the same outputs without that bookkeeping.)
 /// </summary>
 public sealed class TextClassifier : nn.Module<Tensor, Tensor>
 {
@@ -49,21 +51,28 @@ public sealed class TextClassifier : nn.Module<Tensor, Tensor>
         if (words.ndim != 2) throw new ArgumentException($"TextClassifier expects token ids (batch, length), got [{string.Join(", ", words.shape)}].", nameof(words));
         using var scope = torch.NewDisposeScope();
         var length = words.shape[1];
+        var lengths = words.ne(padId).sum(1);                              // (bs) real tokens per document
+        // Pooled positions: a document's last maxLen real tokens. Chunks that end before any document's window are
+        // read (they carry the hidden state) but their outputs are not kept.
+        var firstPooled = Math.Max(0, lengths.min().item<long>() - maxLen);
         encoder.Reset();
         var outputs = new List<Tensor>();
+        long keptFrom = -1;
         for (long start = 0; start < length; start += bptt)
         {
             var chunk = encoder.call(words.narrow(1, start, Math.Min(bptt, length - start)));
-            if (start + bptt > length - maxLen) outputs.Add(chunk);
+            if (start + bptt <= firstPooled) continue;
+            if (keptFrom < 0) keptFrom = start;
+            outputs.Add(chunk);
         }
         encoder.Reset();
-        var all = torch.cat(outputs, 1);                                   // (bs, kept, emb)
-        var kept = all.shape[1];
-        var isPad = words.narrow(1, length - kept, kept).eq(padId).unsqueeze(-1);   // (bs, kept, 1)
-        var last = all.select(1, kept - 1);
-        var max = all.masked_fill(isPad, double.NegativeInfinity).max(1).values;
-        var realTokens = isPad.logical_not().sum(1).to(all.dtype).clamp_min(1);
-        var mean = all.masked_fill(isPad, 0).sum(1) / realTokens;
+        var all = torch.cat(outputs, 1);                                   // (bs, kept, emb), positions keptFrom..length-1
+        var positions = torch.arange(keptFrom, length, device: words.device).unsqueeze(0);     // (1, kept)
+        var end = lengths.unsqueeze(1);
+        var pooled = positions.lt(end).logical_and(positions.ge(end - maxLen)).unsqueeze(-1);  // (bs, kept, 1)
+        var last = all.gather(1, (end - 1 - keptFrom).unsqueeze(-1).expand(-1, 1, all.shape[2])).squeeze(1);
+        var max = all.masked_fill(pooled.logical_not(), double.NegativeInfinity).max(1).values;
+        var mean = all.masked_fill(pooled.logical_not(), 0).sum(1) / pooled.sum(1).to(all.dtype).clamp_min(1);
         return head.call(torch.cat([last, max, mean], 1)).MoveToOuterDisposeScope();
     }
 }
