@@ -25,6 +25,8 @@ public static class Detokenizer
                     continue;
                 case SpecialTokens.Maj or SpecialTokens.Up or SpecialTokens.Rep or SpecialTokens.Wrep when i + 1 == tokens.Count:
                     continue;   // a marker with nothing after it (generation stopped there)
+                case SpecialTokens.Maj or SpecialTokens.Up when SpecialTokens.All.Contains(tokens[i + 1]):
+                    continue;   // a marker before another marker (a generated "xxmaj xxmaj it"): the next one decides
                 case SpecialTokens.Maj when i + 1 < tokens.Count:
                     words.Add(Capitalise(tokens[++i]));
                     continue;

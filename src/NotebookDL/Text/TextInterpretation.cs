@@ -23,13 +23,20 @@ public sealed record TokenAttribution(IReadOnlyList<string> Tokens, IReadOnlyLis
         {
             var alpha = Math.Abs(Scores[i]) / max;
             var color = Scores[i] >= 0 ? $"rgba(44,160,44,{alpha:F2})" : $"rgba(214,39,40,{alpha:F2})";
-            html.Append($"<span title=\"{Scores[i]:+0.000;-0.000}\" style=\"background:{color};padding:1px 2px;border-radius:3px\">{WebUtility.HtmlEncode(Tokens[i])}</span> ");
+            html.Append($"<span title=\"{Signed(Scores[i], 3)}\" style=\"background:{color};padding:1px 2px;border-radius:3px\">{WebUtility.HtmlEncode(Tokens[i])}</span> ");
         }
         return html.Append("</div>").ToString();
     }
 
+    // Rounded first: .NET writes a small negative number formatted to zero digits as "-+0.00".
+    private static string Signed(double score, int digits) => Math.Round(score, digits) switch
+    {
+        0 => (0.0).ToString("F" + digits),
+        var r => r.ToString("+0." + new string('0', digits) + ";-0." + new string('0', digits)),
+    };
+
     public override string ToString() =>
-        $"{Class} ({Probability:P1}): " + string.Join(" ", Tokens.Zip(Scores, (t, s) => $"{t}({s:+0.00;-0.00})"));
+        $"{Class} ({Probability:P1}): " + string.Join(" ", Tokens.Zip(Scores, (t, s) => $"{t}({Signed(s, 2)})"));
 }
 
 /// <summary>Interpretation of a text classifier: its most confident mistakes, and which words it relied on.</summary>

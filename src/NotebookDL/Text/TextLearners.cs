@@ -3,9 +3,12 @@ using NotebookDL.Models;
 
 namespace NotebookDL.Text;
 
-/// <summary>AWD-LSTM's sizes and dropouts (fastai's <c>awd_lstm_lm_config</c> and <c>awd_lstm_clas_config</c>).</summary>
+/// <summary>
+/// AWD-LSTM's sizes and dropouts (fastai's <c>awd_lstm_lm_config</c> and <c>awd_lstm_clas_config</c>), and the range of its
+/// initial embedding weights (<see cref="AwdLstm"/>'s <c>initRange</c>).
+/// </summary>
 public sealed record AwdLstmConfig(long EmbSize = 400, long NHidden = 1152, int NLayers = 3, double OutputP = 0.1, double HiddenP = 0.15,
-    double InputP = 0.25, double EmbedP = 0.02, double WeightP = 0.2)
+    double InputP = 0.25, double EmbedP = 0.02, double WeightP = 0.2, double InitRange = 0.1)
 {
     /// <summary>fastai's language-model defaults.</summary>
     public static AwdLstmConfig LanguageModel { get; } = new();
@@ -15,7 +18,7 @@ public sealed record AwdLstmConfig(long EmbSize = 400, long NHidden = 1152, int 
 
     /// <summary>An encoder with these sizes and dropouts, each multiplied by <paramref name="dropMult"/>.</summary>
     public AwdLstm Encoder(long vocabSize, double dropMult = 1) =>
-        new(vocabSize, EmbSize, NHidden, NLayers, HiddenP * dropMult, InputP * dropMult, EmbedP * dropMult, WeightP * dropMult);
+        new(vocabSize, EmbSize, NHidden, NLayers, HiddenP * dropMult, InputP * dropMult, EmbedP * dropMult, WeightP * dropMult, InitRange);
 }
 
 /// <summary>

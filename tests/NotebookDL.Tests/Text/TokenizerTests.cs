@@ -24,6 +24,8 @@ public sealed class TokenizerTests
     {
         var tokens = Tokenizer.Default.Tokenize("The CAT sat!!! I don't know.");
         Assert.Equal("The CAT sat!!! I don't know.", Detokenizer.Detokenize(tokens));
+        // Generated text can put a marker before another marker: the last one applies, none is printed.
+        Assert.Equal("It was SO", Detokenizer.Detokenize(["xxmaj", "xxmaj", "it", "was", "xxmaj", "xxup", "so"]));
     }
 
     [Fact]

@@ -27,8 +27,11 @@ public sealed class AwdLstm : nn.Module<Tensor, Tensor>
     /// <param name="inputP">Dropout on the embeddings fed to the first layer.</param>
     /// <param name="embedP">Embedding dropout (whole words).</param>
     /// <param name="weightP">Weight dropout on each layer's hidden-to-hidden weights.</param>
+    /// <param name="initRange">Embedding weights start uniform in ±initRange (fastai: 0.1). Larger values give the first
+    /// layer a stronger input signal: measured on Austen (vocabulary 7,368, 128/256, 80 AdamW steps of 64 x 70 tokens),
+    /// ±0.1 left the model at unigram level (held-out perplexity 344; PyTorch's same model 348) where ±1 reached 127 (PyTorch 170).</param>
     public AwdLstm(long vocabSize, long embSize = 400, long nHidden = 1152, int nLayers = 3, double hiddenP = 0.2, double inputP = 0.6,
-        double embedP = 0.1, double weightP = 0.5) : base(nameof(AwdLstm))
+        double embedP = 0.1, double weightP = 0.5, double initRange = 0.1) : base(nameof(AwdLstm))
     {
         Check.Positive(vocabSize, nameof(vocabSize));
         Check.Positive(embSize, nameof(embSize));
@@ -36,7 +39,8 @@ public sealed class AwdLstm : nn.Module<Tensor, Tensor>
         Check.Positive(nLayers, nameof(nLayers));
         (VocabSize, EmbSize, NHidden, NLayers) = (vocabSize, embSize, nHidden, nLayers);
         encoder = nn.Embedding(vocabSize, embSize);
-        using (torch.no_grad()) encoder.weight!.uniform_(-0.1, 0.1);   // fastai's initrange
+        if (!(initRange > 0)) throw new ArgumentOutOfRangeException(nameof(initRange), initRange, "The embedding range must be positive.");
+        using (torch.no_grad()) encoder.weight!.uniform_(-initRange, initRange);
         if (embedP is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(embedP), embedP, "A dropout probability is in [0, 1).");
         EmbedP = embedP;
         rnns = nn.ModuleList(Enumerable.Range(0, nLayers)

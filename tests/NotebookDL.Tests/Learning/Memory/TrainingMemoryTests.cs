@@ -111,6 +111,34 @@ public class TrainingMemoryTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("language model")]
+    [InlineData("classifier")]
+    public void Text_learners_1500_steps_stay_within_30_MB_after_the_first_100(string kind)
+    {
+        // Constructed sentences; AWD-LSTM with all its dropouts on (a weight-dropout mask drawn every batch), the LSTM
+        // layers' own autograd node and the hidden state carried across batches all run every step.
+        var random = new Random(0);
+        string[] words = ["the", "cat", "dog", "sat", "ran", "on", "a", "mat", "log", "good", "bad", "day"];
+        var texts = Enumerable.Range(0, 400).Select(_ => string.Join(" ", Enumerable.Range(0, random.Next(5, 15)).Select(_ => words[random.Next(words.Length)])) + ".").ToList();
+        var labels = texts.Select(t => t.Contains("good") ? "pos" : "neg").ToList();
+        var config = new NotebookDL.Text.AwdLstmConfig(EmbSize: 16, NHidden: 32, NLayers: 2);
+        var probe = new RssProbe(afterBatches: 100);
+        var learn = kind == "language model"
+            ? NotebookDL.Text.TextLearners.LanguageModelLearner(NotebookDL.Text.TextDataLoaders.ForLanguageModel(texts, texts[..40], bs: 8, bptt: 12, minFreq: 1), config, progress: false)
+            : NotebookDL.Text.TextLearners.TextClassifierLearner(NotebookDL.Text.TextDataLoaders.ForClassification(texts, labels, texts[..40], labels[..40], bs: 8, minFreq: 1), config: config, progress: false);
+        learn.AddCb(probe);
+        var steps = learn.Dls.Train.Count;
+        var epochs = (int)Math.Ceiling(1500.0 / steps);
+        learn.Fit(epochs, 1e-3);
+
+        var growthMb = (probe.Peak - probe.AtWarmUp) / 1e6;
+        var done = learn.Recorder.Losses.Count;     // a language model's batches vary in length, so their number a little
+        output.WriteLine($"{kind}: RSS {probe.AtWarmUp / 1e6:F0} MB after 100 steps, at most {probe.Peak / 1e6:F0} MB up to step {done:N0}");
+        Assert.True(done > 1400, $"{done} steps");
+        Assert.True(growthMb < 30, $"RSS grew by {growthMb:F1} MB between step 100 and step {done}");
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]   // VisionLearner's default layout
     public void ResNet18_200_steps_of_64_stay_within_40_MB(bool channelsLast)
