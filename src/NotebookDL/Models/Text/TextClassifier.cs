@@ -55,15 +55,13 @@ public sealed class TextClassifier : nn.Module<Tensor, Tensor>
         // Pooled positions: a document's last maxLen real tokens. Chunks that end before any document's window are
         // read (they carry the hidden state) but their outputs are not kept.
         var firstPooled = Math.Max(0, lengths.min().item<long>() - maxLen);
+        var keptFrom = firstPooled / bptt * bptt;                          // start of the chunk holding firstPooled
         encoder.Reset();
         var outputs = new List<Tensor>();
-        long keptFrom = -1;
         for (long start = 0; start < length; start += bptt)
         {
             var chunk = encoder.call(words.narrow(1, start, Math.Min(bptt, length - start)));
-            if (start + bptt <= firstPooled) continue;
-            if (keptFrom < 0) keptFrom = start;
-            outputs.Add(chunk);
+            if (start >= keptFrom) outputs.Add(chunk);
         }
         encoder.Reset();
         var all = torch.cat(outputs, 1);                                   // (bs, kept, emb), positions keptFrom..length-1
