@@ -108,14 +108,15 @@ public sealed partial class Learner
         Pred = Model.call(X!);
         Call(TrainEvent.AfterPred);
         Loss = LossFunc.Call(Pred, Y!);
+        LossGrad = Loss;
         Call(TrainEvent.AfterLoss);
         if (!Training) return;
-        WithEvents<CancelBackwardException>(TrainEvent.BeforeBackward, () => Loss!.backward(), TrainEvent.AfterCancelBackward, TrainEvent.AfterBackward);
+        WithEvents<CancelBackwardException>(TrainEvent.BeforeBackward, () => LossGrad!.backward(), TrainEvent.AfterCancelBackward, TrainEvent.AfterBackward);
         WithEvents<CancelStepException>(TrainEvent.BeforeStep, () => Opt!.step(), TrainEvent.AfterCancelStep, TrainEvent.AfterStep);
         Opt!.zero_grad();
     }
 
-    private void ClearBatchState() => (X, Y, Pred, Loss) = (null, null, null, null);
+    private void ClearBatchState() => (X, Y, Pred, Loss, LossGrad) = (null, null, null, null, null);
 
     /// <summary>
     /// Fires <paramref name="before"/>, runs <paramref name="body"/>, and always fires <paramref name="after"/>;

@@ -70,6 +70,12 @@ public sealed partial class Learner
 
     public bool TrainBn { get; set; }
 
+    /// <summary>
+    /// Momentum at the start, peak and end of <c>FitOneCycle</c> when the fit gives none (fastai's Learner <c>moms</c>:
+    /// <see cref="OneCycleOptions"/>' 0.95/0.85/0.95; the text learners use fastai's 0.8/0.7/0.8).
+    /// </summary>
+    public (double Start, double Middle, double End) Moms { get; set; } = OneCycleOptions.Default.Moms;
+
     public Splitter Splitter { get; set; }
 
     /// <summary>How to rebuild the model when loading an export; set from <see cref="ModelRegistry.Create"/>.</summary>
@@ -113,8 +119,14 @@ public sealed partial class Learner
     /// <summary>The model's output for the current batch (set before AfterPred).</summary>
     public Tensor? Pred { get; set; }
 
-    /// <summary>The current batch's loss (set before AfterLoss); callbacks may replace it before backward.</summary>
+    /// <summary>The current batch's loss (set before AfterLoss): what the Recorder, metrics and progress report.</summary>
     public Tensor? Loss { get; set; }
+
+    /// <summary>
+    /// What backward runs on: <see cref="Loss"/> plus any penalty a callback adds in AfterLoss (fastai's <c>loss_grad</c>;
+    /// <c>RnnRegularizer</c> adds AR and TAR), so regularisation trains the model without changing the reported loss.
+    /// </summary>
+    public Tensor? LossGrad { get; set; }
 
     /// <summary>The smoothed training loss, maintained by the <see cref="Recorder"/>.</summary>
     public double SmoothLoss { get; set; } = double.NaN;

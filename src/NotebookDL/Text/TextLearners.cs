@@ -28,36 +28,46 @@ public sealed record AwdLstmConfig(long EmbSize = 400, long NHidden = 1152, int 
 public static class TextLearners
 {
     /// <summary>
+    /// Momentum of the text learners' one-cycle fits (fastai's <c>TextLearner</c>: lower than the 0.95/0.85/0.95 of
+    /// other learners, as AWD-LSTM trains best with little momentum).
+    /// </summary>
+    public static (double Start, double Middle, double End) Moms { get; } = (0.8, 0.7, 0.8);
+
+    /// <summary>
     /// A Learner over an AWD-LSTM <see cref="LanguageModel"/> sized to the data's vocabulary: cross entropy on the next
-    /// token, accuracy and perplexity, the hidden state reset at the start of each training and validation pass, and
-    /// layer groups per LSTM layer (embedding and decoder last) for discriminative learning rates.
+    /// token, accuracy and perplexity, the hidden state reset at the start of each training and validation pass, AR and
+    /// TAR (<see cref="RnnRegularizer"/>, weights <c>alpha</c> and <c>beta</c> as fastai's 2 and 1; 0 turns either off),
+    /// momentum <see cref="Moms"/>, and layer groups per LSTM layer (embedding and decoder last) for discriminative
+    /// learning rates.
     /// </summary>
     public static Learner LanguageModelLearner(TextDataLoaders dls, AwdLstmConfig? config = null, double dropMult = 1, IEnumerable<IMetric>? metrics = null,
-        double? wd = null, bool progress = true)
+        double? wd = null, double alpha = 2, double beta = 1, bool progress = true)
     {
         ArgumentNullException.ThrowIfNull(dls);
         if (!dls.IsLanguageModel) throw new ArgumentException("These data loaders are a classifier's; build them with TextDataLoaders.ForLanguageModel.", nameof(dls));
         config ??= AwdLstmConfig.LanguageModel;
         var model = new LanguageModel(config.Encoder(dls.Numericalize.Vocab.Count, dropMult), config.OutputP * dropMult);
         return new Learner(dls, model, LossFunction.CrossEntropy, metrics: metrics ?? [Metrics.Accuracy, new Perplexity()], wd: wd,
-            cbs: [new ModelResetter()], splitter: LanguageModelSplit, progress: progress);
+            cbs: [new ModelResetter(), new RnnRegularizer(alpha, beta)], splitter: LanguageModelSplit, progress: progress) { Moms = Moms };
     }
 
     /// <summary>
     /// A Learner over a <see cref="TextClassifier"/>: its encoder loaded from <paramref name="encoder"/> (a file written by
     /// <see cref="SaveEncoder"/> from a language model trained on the same vocabulary) or, when null, random — the
     /// from-scratch baseline. Starts frozen: only the head trains until <c>FreezeTo(-2)</c>, <c>FreezeTo(-3)</c>, <c>Unfreeze()</c>
-    /// (ULMFiT's gradual unfreezing). Layer groups: embedding, each LSTM layer, head.
+    /// (ULMFiT's gradual unfreezing). Layer groups: embedding, each LSTM layer, head. AR and TAR on the encoder's outputs
+    /// and momentum <see cref="Moms"/>, as the language model's.
     /// </summary>
     public static Learner TextClassifierLearner(TextDataLoaders dls, string? encoder = null, AwdLstmConfig? config = null, double dropMult = 1,
-        IEnumerable<IMetric>? metrics = null, double? wd = null, int bptt = 72, bool progress = true)
+        IEnumerable<IMetric>? metrics = null, double? wd = null, int bptt = 72, double alpha = 2, double beta = 1, bool progress = true)
     {
         ArgumentNullException.ThrowIfNull(dls);
         if (dls.IsLanguageModel) throw new ArgumentException("These data loaders are a language model's; build them with TextDataLoaders.ForClassification.", nameof(dls));
         config ??= AwdLstmConfig.Classifier;
         var awd = config.Encoder(dls.Numericalize.Vocab.Count, dropMult);
         var model = new TextClassifier(awd, dls.Classes!.Count, bptt, ps: (0.4 * dropMult, 0.1 * dropMult));
-        var learn = new Learner(dls, model, LossFunction.CrossEntropy, metrics: metrics ?? [Metrics.Accuracy], wd: wd, splitter: ClassifierSplit, progress: progress);
+        var learn = new Learner(dls, model, LossFunction.CrossEntropy, metrics: metrics ?? [Metrics.Accuracy], wd: wd,
+            cbs: [new RnnRegularizer(alpha, beta)], splitter: ClassifierSplit, progress: progress) { Moms = Moms };
         if (encoder is not null)
         {
             learn.LoadEncoder(encoder);

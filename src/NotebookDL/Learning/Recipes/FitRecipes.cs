@@ -18,14 +18,14 @@ public static class FitRecipes
     /// <param name="div">lrMax / starting rate.</param>
     /// <param name="divFinal">lrMax / final rate.</param>
     /// <param name="pctStart">Fraction of training spent warming up.</param>
-    /// <param name="moms">Momentum at start, peak and end.</param>
+    /// <param name="moms">Momentum at start, peak and end; the learner's <see cref="Learner.Moms"/> when null.</param>
     /// <param name="wd">Weight decay for this fit.</param>
     /// <param name="cbs">Extra callbacks for this fit.</param>
     public static void FitOneCycle(this Learner learn, int nEpoch, LrSpec? lrMax = null, double? div = null, double? divFinal = null,
         double? pctStart = null, (double, double, double)? moms = null, double? wd = null, IEnumerable<ICallback>? cbs = null)
     {
         var d = OneCycleOptions.Default;
-        var (dv, dvFinal, pct, (m0, m1, m2)) = (div ?? d.Div, divFinal ?? d.DivFinal, pctStart ?? d.PctStart, moms ?? d.Moms);
+        var (dv, dvFinal, pct, (m0, m1, m2)) = (div ?? d.Div, divFinal ?? d.DivFinal, pctStart ?? d.PctStart, moms ?? learn.Moms);
         var peaks = GroupLrs(learn, lrMax ?? learn.Lr);
         var scheds = new Dictionary<Hyper, Func<double, double>[]>
         {

@@ -6,7 +6,7 @@ namespace NotebookDL.Models;
 /// parameters and helps rare words), with output dropout before it. Input (bs, seq) ids; output (bs, seq, vocab) scores
 /// for the next token at each position.
 /// </summary>
-public sealed class LanguageModel : nn.Module<Tensor, Tensor>
+public sealed class LanguageModel : nn.Module<Tensor, Tensor>, IRnnActivations
 {
     private readonly AwdLstm encoder;
     private readonly Dropout output_dp;
@@ -27,11 +27,17 @@ public sealed class LanguageModel : nn.Module<Tensor, Tensor>
     /// <summary>The decoder's own parameter (its weight is the encoder's embedding).</summary>
     public Parameter DecoderBias => decoder_bias;
 
+    public Tensor? RawOutput { get; private set; }
+
+    public Tensor? DroppedOutput { get; private set; }
+
     public override Tensor forward(Tensor words)
     {
         using var scope = torch.NewDisposeScope();
-        var hidden = output_dp.call(encoder.call(words));
-        return nn.functional.linear(hidden, encoder.Encoder.weight!, decoder_bias).MoveToOuterDisposeScope();
+        var raw = encoder.call(words);
+        var dropped = output_dp.call(raw);
+        (RawOutput, DroppedOutput) = training ? (raw.MoveToOuterDisposeScope(), dropped.MoveToOuterDisposeScope()) : (null, null);
+        return nn.functional.linear(dropped, encoder.Encoder.weight!, decoder_bias).MoveToOuterDisposeScope();
     }
 
     /// <summary>Forgets the encoder's hidden state.</summary>

@@ -10,7 +10,7 @@ namespace NotebookDL.Models;
 /// padding after a document change that document's outputs — so a prediction does not depend on the batch. (fastai
 /// pads in front and skips all-padding chunks; padding at the end gives the same outputs without that bookkeeping.)
 /// </summary>
-public sealed class TextClassifier : nn.Module<Tensor, Tensor>
+public sealed class TextClassifier : nn.Module<Tensor, Tensor>, IRnnActivations
 {
     private readonly AwdLstm encoder;
     private readonly Sequential head;
@@ -46,6 +46,12 @@ public sealed class TextClassifier : nn.Module<Tensor, Tensor>
     /// <summary>The pooling classifier on top of the encoder.</summary>
     public Sequential Head => head;
 
+    /// <summary>The encoder's outputs at the kept positions (padding included, as fastai's), in training.</summary>
+    public Tensor? RawOutput { get; private set; }
+
+    /// <summary>The same tensor as <see cref="RawOutput"/>: the classifier has no output dropout before its pooling.</summary>
+    public Tensor? DroppedOutput => RawOutput;
+
     public override Tensor forward(Tensor words)
     {
         if (words.ndim != 2) throw new ArgumentException($"TextClassifier expects token ids (batch, length), got [{string.Join(", ", words.shape)}].", nameof(words));
@@ -65,6 +71,7 @@ public sealed class TextClassifier : nn.Module<Tensor, Tensor>
         }
         encoder.Reset();
         var all = torch.cat(outputs, 1);                                   // (bs, kept, emb), positions keptFrom..length-1
+        RawOutput = training ? all.MoveToOuterDisposeScope() : null;
         var positions = torch.arange(keptFrom, length, device: words.device).unsqueeze(0);     // (1, kept)
         var end = lengths.unsqueeze(1);
         var pooled = positions.lt(end).logical_and(positions.ge(end - maxLen)).unsqueeze(-1);  // (bs, kept, 1)
