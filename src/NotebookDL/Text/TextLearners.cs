@@ -28,8 +28,8 @@ public sealed record AwdLstmConfig(long EmbSize = 400, long NHidden = 1152, int 
 public static class TextLearners
 {
     /// <summary>
-    /// Momentum of the text learners' one-cycle fits (fastai's <c>TextLearner</c>: lower than the 0.95/0.85/0.95 of
-    /// other learners, as AWD-LSTM trains best with little momentum).
+    /// Momentum of the text learners' one-cycle fits: fastai's <c>TextLearner</c> default, lower than the 0.95/0.85/0.95
+    /// of other learners.
     /// </summary>
     public static (double Start, double Middle, double End) Moms { get; } = (0.8, 0.7, 0.8);
 
