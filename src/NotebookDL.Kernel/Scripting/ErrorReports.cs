@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using NotebookDL.Engine;
 
 namespace NotebookDL.Kernel.Scripting;
 
@@ -46,11 +47,13 @@ internal static class ErrorReports
     public static ErrorInfo FromException(Exception exception, Func<Assembly, string?>? cellName = null)
     {
         var ex = Unwrap(exception);
-        var lines = new List<string> { $"{ex.GetType().FullName}: {ex.Message}" };
+        // libtorch's message without its C++ frames, as PyTorch prints it (the frames stay in ex.Data).
+        var message = NativeErrors.Message(ex);
+        var lines = new List<string> { $"{ex.GetType().FullName}: {message}" };
         lines.AddRange(CollapseRepeats(UserFrames(ex, cellName)));
         for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
-            lines.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
-        return new ErrorInfo(ex.GetType().Name, ex.Message, lines);
+            lines.Add($" ---> {inner.GetType().FullName}: {NativeErrors.Message(inner)}");
+        return new ErrorInfo(ex.GetType().Name, message, lines);
     }
 
     private static Exception Unwrap(Exception ex)

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
 using NotebookDL.Display;
+using NotebookDL.Hosting;
 using NotebookDL.Display.Magics;
 using NotebookDL.Kernel.Magics;
 
@@ -191,7 +192,23 @@ public sealed partial class RoslynInterpreter : IInterpreter
             cell.Fail(ErrorReports.FromDiagnostics(diagnostics, instrumented));
             return null;
         }
+        script = Guarded(script);
         lock (cellOfAssembly) cellOfAssembly[script.GetCompilation().AssemblyName!] = cell.Request.ExecutionCount;
+        return script;
+    }
+
+    /// <summary>
+    /// The cell with its calls of TorchSharp operations that would end the process on bad input replaced by NotebookDL's
+    /// guards (see <see cref="Hosting.GuardRewriter"/>); the cell as it was if it has none, or if the rewrite does not
+    /// compile (a rewriter bug must not cost the user the cell).
+    /// </summary>
+    private Script<object> Guarded(Script<object> script)
+    {
+        if (GuardRewriter.Rewrite(script.GetCompilation()) is not { } text) return script;
+        var guarded = State.Script.ContinueWith(text);
+        var errors = guarded.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count == 0) return guarded;
+        KernelLog.Error($"the guard rewrite does not compile ({errors[0]}); running the cell unguarded", null);
         return script;
     }
 

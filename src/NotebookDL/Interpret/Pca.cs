@@ -1,3 +1,4 @@
+using NotebookDL.Engine;
 using NotebookDL.Display.Plotting;
 
 namespace NotebookDL.Interpret;
@@ -17,7 +18,7 @@ public static class Pca
         var w = weights.detach().cpu().to(ScalarType.Float64);
         var centred = w - w.mean([0], keepdim: true);
         var (_, s, vh) = torch.linalg.svd(centred, fullMatrices: false);
-        var projected = centred.matmul(vh[..2].t());
+        var projected = NativeGuards.matmul(centred, vh[..2].t());
         var explained = s.square() / s.square().sum();
         return (projected[.., 0].data<double>().ToArray(), projected[.., 1].data<double>().ToArray(), explained[0].item<double>(), explained[1].item<double>());
     }

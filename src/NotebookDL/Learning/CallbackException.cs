@@ -5,7 +5,7 @@ namespace NotebookDL.Learning;
 /// event; the original exception is the <see cref="Exception.InnerException"/>.
 /// </summary>
 public sealed class CallbackException(ICallback callback, TrainEvent trainEvent, Exception inner)
-    : Exception($"Callback {callback.Name} failed in {trainEvent}: {inner.GetType().Name}: {inner.Message}", inner)
+    : Exception($"Callback {callback.Name} failed in {trainEvent}: {inner.GetType().Name}: {NotebookDL.Engine.NativeErrors.Message(inner)}", inner)
 {
     public ICallback Callback { get; } = callback;
 

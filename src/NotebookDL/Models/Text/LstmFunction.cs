@@ -1,3 +1,4 @@
+using NotebookDL.Engine;
 namespace NotebookDL.Models;
 
 /// <summary>
@@ -82,17 +83,17 @@ internal sealed class LstmFunction : torch.autograd.MultiTensorFunction<LstmFunc
             d.narrow(1, hidden, hidden).copy_(dcT * cPrev * forget * (1 - forget));
             d.narrow(1, 2 * hidden, hidden).copy_(dcT * input * (1 - cell * cell));
             d.narrow(1, 3 * hidden, hidden).copy_(dhT * tanhC * output * (1 - output));
-            dh.copy_(d.matmul(weightHh));
+            dh.copy_(NativeGuards.matmul(d, weightHh));
             dc.copy_(dcT * forget);
         }
         // One product over all steps for each weight: the previous hidden states are h0 then hs[0..seq-2].
         var flatGates = dGates.reshape(-1, dGates.shape[2]);                                     // (seq·bs, 4h)
         var hPrev = torch.cat([h0.unsqueeze(0), hs.narrow(0, 0, steps - 1)], 0).reshape(-1, hidden);
-        var gradWeightHh = flatGates.t().matmul(hPrev);
+        var gradWeightHh = NativeGuards.matmul(flatGates.t(), hPrev);
         var xTimeMajor = x.transpose(0, 1).reshape(-1, x.shape[2]);
-        var gradWeightIh = flatGates.t().matmul(xTimeMajor);
+        var gradWeightIh = NativeGuards.matmul(flatGates.t(), xTimeMajor);
         var gradBias = flatGates.sum([0]);
-        var gradX = dGates.matmul(weightIh).transpose(0, 1);
+        var gradX = NativeGuards.matmul(dGates, weightIh).transpose(0, 1);
         List<Tensor> gradients = [gradX, dh, dc, gradWeightIh, gradWeightHh, gradBias];
         foreach (var gradient in gradients) gradient.DetachFromDisposeScope();
         return gradients;
