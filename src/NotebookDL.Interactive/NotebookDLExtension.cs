@@ -21,5 +21,7 @@ public static class NotebookDLExtension
         InteractiveFormatters.Register();
         DisplayContext.Publisher = new InteractivePublisher();
         InteractiveMagics.Add(kernel);
+        InteractiveGuards.Add(kernel);
+        LibTorchMessages.Install();
     }
 }

@@ -41,6 +41,24 @@ public sealed class ExtensionTests(PackedExtension package) : IClassFixture<Pack
     }
 
     [Fact]
+    public async Task A_matmul_that_would_abort_fails_the_cell_and_the_host_keeps_its_variables()
+    {
+        using var host = new ExtensionHost();
+        await host.LoadAsync(package.ExtensionDib);
+        ExtensionHost.AssertSucceeded(await host.SubmitAsync("var keptHere = 42; var a = torch.ones(2, 3);"), "the first cell");
+
+        var result = await host.SubmitAsync("a.matmul(a)");
+
+        var failed = result.Events.OfType<CommandFailed>().Single();
+        Assert.Contains("matmul: (2x3) @ (2x3): inner sizes 3 and 2 differ", failed.Message);
+        var native = await host.SubmitAsync("a.reshape(4, -1, 5)");
+        Assert.DoesNotContain("frame #", native.Events.OfType<CommandFailed>().Single().Message);
+        var next = await host.SubmitAsync("keptHere + (int)torch.matmul(a, a.t()).sum().item<float>()");
+        ExtensionHost.AssertSucceeded(next, "the cell after the failure");
+        Assert.Equal(42 + 2 * 2 * 3, next.Events.OfType<ReturnValueProduced>().Single().Value);
+    }
+
+    [Fact]
     public async Task A_data_frame_read_with_Csv_is_a_static_table_with_types_and_shape()
     {
         using var host = new ExtensionHost();
