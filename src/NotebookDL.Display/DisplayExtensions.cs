@@ -4,5 +4,5 @@ namespace NotebookDL.Display;
 public static class DisplayExtensions
 {
     /// <summary>Same as <see cref="Displayer.Display"/>.</summary>
-    public static DisplayHandle Display(this object? value) => Displayer.Display(value);
+    public static DisplayHandle Display(this object? value, params string[] mimeTypes) => Displayer.Display(value, mimeTypes);
 }

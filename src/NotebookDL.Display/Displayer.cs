@@ -3,8 +3,14 @@ namespace NotebookDL.Display;
 /// <summary>Shows values through the active <see cref="DisplayContext.Publisher"/> (or the console fallback).</summary>
 public static class Displayer
 {
-    /// <summary>Formats <paramref name="value"/> with <see cref="Formatter.Format"/> and publishes it with a fresh display id.</summary>
-    public static DisplayHandle Display(object? value) => DisplayBundle(Formatter.Format(value));
+    /// <summary>Formats <paramref name="value"/> with <see cref="Formatter.Format"/> and publishes it with a fresh display id;
+    /// with <paramref name="mimeTypes"/>, only those representations (and text/plain) are sent.</summary>
+    public static DisplayHandle Display(object? value, params string[] mimeTypes)
+    {
+        var bundle = Formatter.Format(value);
+        if (mimeTypes is { Length: > 0 }) bundle.KeepOnly(mimeTypes);
+        return DisplayBundle(bundle);
+    }
 
     /// <summary>Publishes an already built bundle with a fresh display id.</summary>
     public static DisplayHandle DisplayBundle(MimeBundle bundle)

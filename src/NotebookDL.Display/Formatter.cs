@@ -72,19 +72,21 @@ public static class Formatter
         if (!bundle.Data.ContainsKey(MimeBundle.TextPlain)) bundle.Data[MimeBundle.TextPlain] = SafeToString(value);
 
         var preferred = Preferences.Find(type);
-        if (preferred is not null) KeepOnly(bundle, preferred);
+        if (preferred is not null) bundle.KeepOnly(preferred);
+        if (HostOverrides is { } overrides)
+        {
+            try { bundle = overrides(value, bundle); }
+            catch (Exception ex) { bundle.Data[MimeBundle.TextPlain] += $"\n(the host's formatter for {TypeNames.Friendly(type)} failed: {ex.GetType().Name}: {ex.Message})"; }
+        }
         return bundle;
     }
 
-    private static void KeepOnly(MimeBundle bundle, string[] preferred)
-    {
-        foreach (var mime in bundle.Data.Keys.ToList())
-        {
-            if (mime == MimeBundle.TextPlain || preferred.Contains(mime, StringComparer.Ordinal)) continue;
-            bundle.Data.Remove(mime);
-            bundle.Metadata.Remove(mime);
-        }
-    }
+    /// <summary>
+    /// Set by a host to let formatters that users register through another API replace this registry's output: it gets
+    /// the value and this registry's bundle and returns the bundle to show. Our kernel uses it for notebooks written for
+    /// .NET Interactive, whose <c>Formatter.Register&lt;T&gt;(...)</c> and <c>SetPreferredMimeTypesFor</c> must keep working.
+    /// </summary>
+    public static Func<object, MimeBundle, MimeBundle>? HostOverrides { get; set; }
 
     private static string SafeToString(object value)
     {

@@ -31,4 +31,16 @@ public sealed class MimeBundle
         Data[mimeType] = content;
         return this;
     }
+
+    /// <summary>Removes every representation but <paramref name="mimeTypes"/> and text/plain (which a bundle always has).</summary>
+    public void KeepOnly(IReadOnlyCollection<string> mimeTypes)
+    {
+        ArgumentNullException.ThrowIfNull(mimeTypes);
+        foreach (var mime in Data.Keys.ToList())
+        {
+            if (mime == TextPlain || mimeTypes.Contains(mime, StringComparer.Ordinal)) continue;
+            Data.Remove(mime);
+            Metadata.Remove(mime);
+        }
+    }
 }

@@ -36,6 +36,7 @@ public sealed partial class RoslynInterpreter : IInterpreter
     {
         this.magics = magics ?? MagicRegistry.Default;
         options = ScriptEnvironment.Create();
+        Compat.DotNetInteractiveFormatting.Install();
         router.InstallGlobally();
         KernelMagics.RegisterAll(this.magics, this);
         // Roslyn's first compilation costs seconds of JIT; do it in the background so the kernel answers

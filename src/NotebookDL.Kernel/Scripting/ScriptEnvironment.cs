@@ -16,9 +16,11 @@ internal static class ScriptEnvironment
     public static readonly string[] DefaultImports =
     [
         "System", "System.Linq", "System.Collections.Generic", "System.IO", "System.Threading.Tasks",
-        "NotebookDL.Display",
         "NotebookDL.Display.Displayer", // using static: cells call Display(x) directly
-        "NotebookDL.Kernel.Scripting.CellGlobals", // using static: Rng
+        // Not NotebookDL.Display itself: its Formatter and x.Display() would clash with .NET Interactive's, which notebooks
+        // call by their short names (x.Display() is .NET Interactive's System.DisplayExtensions; Compat/ shows it).
+        "Microsoft.DotNet.Interactive.Formatting", // .NET Interactive's default: Formatter.Register<T>(...), ToDisplayString
+        "NotebookDL.Kernel.Scripting.CellGlobals", // using static: Rng, display(x), HTML(...)
     ];
 
     /// <summary>Extra usings added when TorchSharp.dll is present (TorchSharp's own idiom: <c>using static TorchSharp.torch;</c>).</summary>
@@ -79,7 +81,8 @@ internal static class ScriptEnvironment
             .AddReferences(FrameworkAssemblies.Select(TryLoad).OfType<Assembly>())
             // By Assembly, not by file: scripting then knows they are already loaded, and a later #r does not
             // resolve a second copy of NotebookDL.Display by name (which made Display(x) ambiguous).
-            .AddReferences(typeof(NotebookDL.Display.MimeBundle).Assembly, typeof(Cancellation).Assembly)
+            .AddReferences(typeof(NotebookDL.Display.MimeBundle).Assembly, typeof(Cancellation).Assembly,
+                           typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly, typeof(Microsoft.AspNetCore.Html.HtmlString).Assembly)
             .AddReferences(references)
             .WithImports(imports)
             .WithLanguageVersion(LanguageVersion.Preview)

@@ -12,7 +12,7 @@ namespace NotebookDL.Kernel.Scripting;
 /// On the cell thread (64 MB of stack) the bound is <see cref="Limit"/> bytes used since the cell began, measured
 /// from the address of a local: the rest stays free for the library and native code a deep frame calls, and the
 /// report's stack trace stays small enough to build quickly. On any other thread (tasks a cell starts) the runtime's
-/// own <see cref="RuntimeHelpers.EnsureSufficientExecutionStack"/> is the bound.
+/// own <c>RuntimeHelpers.EnsureSufficientExecutionStack</c> is the bound.
 /// </remarks>
 public static class StackGuard
 {
