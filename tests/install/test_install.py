@@ -6,6 +6,7 @@ so does an empty MIME part (a host that declares a type and sends nothing), a pr
 place, or a missing plot.
 """
 import os
+import re
 import pathlib
 
 import nbformat
@@ -58,3 +59,45 @@ def test_notebookdl_tool_kernel():
 
 def test_dotnet_interactive_kernel():
     check(execute("smoke-interactive.ipynb", ".net-csharp", feed=os.environ["NBDL_FEED"], version=os.environ["NBDL_VERSION"]))
+
+
+def visible_text(data):
+    """What a reader sees of an output: its text/plain, else its HTML without tags and style sheets."""
+    if "text/plain" in data:
+        return [t.strip() for t in data["text/plain"]]
+    html = [re.sub(r"<[^>]+>", "", re.sub(r"(?s)<style>.*?</style>", "", h)).strip() for h in data.get("text/html", [])]
+    return html
+
+
+def final_outputs(nb):
+    """Per code cell: its status (error or not) and its outputs' data by MIME type (updates already folded in)."""
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        outs = cell.get("outputs", [])
+        failed = any(o.output_type == "error" for o in outs)
+        data = {}
+        for o in outs:
+            for mime, value in o.get("data", {}).items():
+                data.setdefault(mime, []).append(value if isinstance(value, str) else str(value))
+        cells.append((cell, failed, data))
+    return cells
+
+
+def test_dotnet_interactive_notebook_runs_the_same_in_both_kernels():
+    feed = os.environ["NBDL_FEED"]
+    ours = final_outputs(execute("compat.ipynb", "notebookdl", feed=feed))
+    theirs = final_outputs(execute("compat.ipynb", ".net-csharp", feed=feed))
+    assert len(ours) == len(theirs)
+    for (cell, our_failed, our_data), (_, their_failed, their_data) in zip(ours, theirs):
+        assert not their_failed, f".NET Interactive failed: {cell.source}"
+        assert not our_failed, f"our kernel failed where .NET Interactive passed: {cell.source}"
+        if "updated_to" in cell.metadata:
+            assert our_data.get("text/plain") == [cell.metadata["updated_to"]], f"not updated in place: {cell.source}: {our_data}"
+        for mime in cell.metadata.get("compare", []):
+            if mime == "text":
+                assert visible_text(our_data) == visible_text(their_data), f"{cell.source}: {our_data} / {their_data}"
+                continue
+            assert mime in our_data and mime in their_data, f"{mime} missing in {cell.source}: {our_data} / {their_data}"
+            assert our_data[mime] == their_data[mime], f"{mime} differs for {cell.source}:\nours:   {our_data[mime]}\ntheirs: {their_data[mime]}"
