@@ -15,6 +15,7 @@ cd "$(dirname "$0")"
 APT_PACKAGES=(
   binutils   # readelf: the engine test reads the libstdc++ version requirement of TorchSharp's native library
   python3-torch python3-torchvision python3-numpy python3-pil   # PyTorch from Python: parity tests and baselines
+  libopenblas0-openmp   # an optimized BLAS behind python3-torch: without it Debian's reference BLAS makes the baseline 17x slower at matmul
   python3-jupyter-client python3-nbclient jupyter-nbconvert python3-jupyter-kernel-test python3-pytest
   python3-ipykernel chromium   # the kernel benchmark's baseline; the notebook rendering test's browser
   dataset-fashion-mnist

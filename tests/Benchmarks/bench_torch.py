@@ -426,7 +426,22 @@ WORKLOADS = {
 }
 
 
+def blas_in_use():
+    """The BLAS library this process maps after a matrix product: a fair baseline needs an optimized one."""
+    a = torch.rand(64, 64)
+    a @ a
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.split()[-1]}
+    return sorted(os.path.realpath(p) for p in paths)
+
+
 def main():
+    blas = blas_in_use()
+    # Debian's reference BLAS (netlib, /usr/lib/x86_64-linux-gnu/blas/libblas.so.3) is 17x slower at matrix products
+    # than OpenBLAS: against it every ratio is inflated. build.sh installs libopenblas0-openmp.
+    if not blas or any("/blas/libblas" in p for p in blas):
+        sys.exit(f"PyTorch-Python runs on the reference BLAS ({blas}): install libopenblas0-openmp for a fair baseline")
+    print(f"# blas\t{' '.join(blas)}", file=sys.stderr, flush=True)
     torch.set_num_threads(int(sys.argv[1]))
     names = sys.argv[2].split(",") if len(sys.argv) > 2 else list(WORKLOADS) + ["cnn_learner"]
     if "cnn_learner" in names and "cnn_epoch" not in names:
