@@ -17,7 +17,7 @@ public static class NotebookDLExtension
     {
         ArgumentNullException.ThrowIfNull(kernel);
         if (OlderLibStdCxx.Apply() is { } done) Console.WriteLine(done);
-        MallocTuning.Apply();
+        NotebookDL.Engine.ProcessSetup.Apply();
         InteractiveFormatters.Register();
         DisplayContext.Publisher = new InteractivePublisher();
         InteractiveMagics.Add(kernel);

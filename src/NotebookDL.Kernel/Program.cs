@@ -62,8 +62,8 @@ internal static class KernelCommand
     {
         KernelLog.Open();
         KernelLog.Info($"starting with {connectionFile}");
-        // Before any cell allocates a tensor (see MallocTuning for the measured speed-up).
-        NotebookDL.MallocTuning.Apply();
+        // Before any cell touches TorchSharp: thread policy and malloc tuning (see ProcessSetup).
+        foreach (var line in NotebookDL.Engine.ProcessSetup.Apply()) KernelLog.Info(line);
         try
         {
             var info = ConnectionInfo.Load(connectionFile);

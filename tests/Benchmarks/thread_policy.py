@@ -72,12 +72,12 @@ print(mlp, time.perf_counter() - t)
 
 # name -> (threads set in the first cell or None for the kernel's default, extra environment)
 POLICIES = {
-    "default": (None, {}),
+    "adaptive (default)": (None, {}),
+    "libtorch's defaults": (None, {"NBDL_THREAD_POLICY": "fixed"}),
     "1 thread": (1, {}),
-    "passive": (None, {"OMP_WAIT_POLICY": "PASSIVE"}),
-    "spin 10k": (None, {"GOMP_SPINCOUNT": "10000"}),
-    "mkl 1": (None, {"MKL_NUM_THREADS": "1"}),
-    "no setting": (None, {"NBDL_THREAD_POLICY": "none"}),
+    "passive": (None, {"NBDL_THREAD_POLICY": "fixed", "OMP_WAIT_POLICY": "PASSIVE"}),
+    "spin 10k": (None, {"NBDL_THREAD_POLICY": "fixed", "GOMP_SPINCOUNT": "10000"}),
+    "mkl 1": (None, {"NBDL_THREAD_POLICY": "fixed", "MKL_NUM_THREADS": "1"}),
 }
 
 

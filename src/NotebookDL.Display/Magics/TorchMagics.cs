@@ -26,6 +26,9 @@ public static class TorchMagics
             return MimeBundle.PlainText($"Seeded {hostGenerator} with {seed} (torch not seeded: {torchProblem}).");
         });
 
+    /// <summary>Raised when a user fixes torch's thread count with <c>#!threads</c> (an adaptive thread policy stops).</summary>
+    public static event Action<int>? ThreadsChosen;
+
     public static Magic Threads() => new("threads", "Set the number of CPU threads torch uses.",
         [new MagicParameter("n", "number of threads (>= 1)")], invocation =>
     {
@@ -34,6 +37,7 @@ public static class TorchMagics
         try
         {
             torch.set_num_threads(n);
+            ThreadsChosen?.Invoke(n);
         }
         catch (Exception ex) when (IsTorchUnavailable(ex))
         {

@@ -28,6 +28,8 @@ public static class Cancellation
     public static void Check()
     {
         if (pending) CheckSlow();
+        // Every loop iteration of a cell is also where the thread count follows the machine's load (three reads).
+        NotebookDL.Engine.ThreadPolicy.Adjust();
     }
 
     /// <summary>
@@ -37,6 +39,7 @@ public static class Cancellation
     /// </summary>
     public static void CheckInTask()
     {
+        NotebookDL.Engine.ThreadPolicy.Adjust();
         if (pending && Current.Value is { IsCancelled: true }) throw new OperationCanceledException("The cell was interrupted.");
     }
 

@@ -127,6 +127,7 @@ public static partial class NativeGuards
     public static void set_num_threads(int num)
     {
         if (num < 1) throw new ArgumentOutOfRangeException(nameof(num), num, $"set_num_threads: expected a positive number of threads, got {num}.");
+        ThreadPolicy.Fix(num); // the user's choice: the adaptive policy stops
         torch.set_num_threads(num);
     }
 

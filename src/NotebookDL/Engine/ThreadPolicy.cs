@@ -1,0 +1,142 @@
+using TorchSharp;
+
+namespace NotebookDL.Engine;
+
+/// <summary>
+/// libtorch's intra-op threads that do not fight other processes for the cores.
+/// </summary>
+/// <remarks>
+/// TorchSharp's libtorch (2.10) runs its parallel regions on libgomp and MKL, whose worker threads spin-wait for the
+/// next region. When another process holds a core, a region waits for a worker the scheduler has not given a core
+/// yet: measured in our kernel on 2 cores with one kept busy (tests/Benchmarks/thread_policy.py, 2026-12-07), the
+/// TorchSharp tutorial's tiny MLP (1,000 forward+backward steps) took 22.9 s at 2 threads against 0.09 s at 1 thread,
+/// and a small CNN's 20 steps 8.0 s against 0.84 s. No fixed setting is right both ways: idle, 2 threads ran the CNN
+/// in 0.33 s (1 thread: 0.53 s); OMP_WAIT_POLICY=PASSIVE cured the load case but made the idle MLP 2.5x slower.
+/// So the policy is adaptive: on the thread that runs the work, at most every <see cref="Interval"/>, it sets the
+/// thread count to the cores other processes leave free (Linux: from /proc/stat minus this process's own CPU time).
+/// A load that starts between two looks costs at most about two intervals of slow steps. Bounding libgomp's spin
+/// instead (GOMP_SPINCOUNT=10,000) cut the loaded MLP only to 1.9 s and made the idle CNN 10-50 % slower; calling
+/// set_num_threads when nothing changes is avoided too (it turns MKL's dynamic thread count off). A user's own <c>torch.set_num_threads</c> (through
+/// <see cref="NativeGuards.set_num_threads"/>, which notebook hosts route cells to) or <see cref="Fix"/> turns
+/// adaptation off. Nothing happens until a host opts in with <see cref="ProcessSetup.Apply"/>.
+/// </remarks>
+public static class ThreadPolicy
+{
+    /// <summary>How often the policy looks at the machine's load (a look costs about 20 us, off the compute thread).</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+
+    private static volatile bool enabled;
+    private static volatile int fixedThreads;
+    private static volatile int wanted;
+    // OpenMP's thread count is per calling thread. Set only when it must change: libtorch's set_num_threads also turns
+    // MKL's dynamic thread count off, which made the idle CNN steps slower (0.31-0.40 s -> 0.41-0.49 s at 2 threads).
+    [ThreadStatic] private static int applied;
+    private static Timer? sampler;
+    private static (long Busy, long Total, long Own)? lastSample;
+    private static readonly object Gate = new();
+
+    /// <summary>Whether <see cref="Adjust"/> changes the thread count (after <see cref="Enable"/>, until <see cref="Fix"/>).</summary>
+    public static bool IsAdaptive => enabled && fixedThreads == 0;
+
+    private static int adjustments;
+
+    /// <summary>How many times <see cref="Adjust"/> changed a thread's count (what the policy did, for tests and logs).</summary>
+    public static int Adjustments => adjustments;
+
+    /// <summary>The thread count the policy wants now (0 until its first look at the machine).</summary>
+    public static int WantedThreads => wanted;
+
+    /// <summary>Turns adaptation on (the hosts do, through <see cref="ProcessSetup.Apply"/>): a timer samples the
+    /// machine's load every <see cref="Interval"/>; <see cref="Adjust"/> applies it.</summary>
+    public static void Enable()
+    {
+        if (!OperatingSystem.IsLinux()) return; // the load is read from /proc
+        lock (Gate)
+        {
+            if (enabled) return;
+            enabled = true;
+            NotebookDL.Display.Magics.TorchMagics.ThreadsChosen += Fix;
+            sampler = new Timer(_ => { if (FreeCores() is { } n) wanted = n; }, null, TimeSpan.Zero, Interval);
+        }
+    }
+
+    /// <summary>Turns adaptation off again (threads keep the count they have).</summary>
+    public static void Disable()
+    {
+        lock (Gate)
+        {
+            enabled = false;
+            sampler?.Dispose();
+            sampler = null;
+            lastSample = null;
+            wanted = 0;
+            NotebookDL.Display.Magics.TorchMagics.ThreadsChosen -= Fix;
+        }
+    }
+
+    /// <summary>Fixes the thread count (a user's choice): adaptation stops.</summary>
+    public static void Fix(int threads)
+    {
+        if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "The thread count must be positive.");
+        fixedThreads = threads;
+    }
+
+    /// <summary>
+    /// Call on the thread that runs tensor work (a training loop calls it every batch; our kernel from every loop
+    /// iteration of a cell): applies the thread count the sampler wants, when it changed. Three field reads otherwise.
+    /// </summary>
+    public static void Adjust()
+    {
+        if (!enabled || fixedThreads != 0) return;
+        var n = wanted;
+        if (n == 0) return;
+        if (applied == 0) applied = torch.get_num_threads(); // this thread's count, once
+        if (n == applied) return;
+        torch.set_num_threads(n);
+        applied = n;
+        Interlocked.Increment(ref adjustments);
+    }
+
+    /// <summary>Cores not used by other processes since the last sample (at least 1), or null when unknown.</summary>
+    private static int? FreeCores()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        var sample = Sample();
+        if (sample is null) return null;
+        lock (Gate)
+        {
+            var previous = lastSample;
+            lastSample = sample;
+            if (previous is not { } p) return null;
+            var total = sample.Value.Total - p.Total;
+            if (total <= 0) return null;
+            var cores = Environment.ProcessorCount;
+            // Busy time of the whole machine minus our own, in cores.
+            var others = Math.Max(0, (sample.Value.Busy - p.Busy) - (sample.Value.Own - p.Own)) * (double)cores / total;
+            // A core counts as taken when another process used most of it (a passing daemon does not).
+            var taken = (int)Math.Floor(others + 0.3);
+            return Math.Clamp(cores - taken, 1, cores);
+        }
+    }
+
+    // Jiffies: every CPU's busy and total time (/proc/stat), and this process's user + system time (/proc/self/stat).
+    private static (long Busy, long Total, long Own)? Sample()
+    {
+        try
+        {
+            var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var fields = cpu.Skip(1).Take(8).Select(long.Parse).ToArray(); // user nice system idle iowait irq softirq steal
+            var total = fields.Sum();
+            var busy = total - fields[3] - fields[4];
+            var self = File.ReadAllText("/proc/self/stat");
+            var afterName = self[(self.LastIndexOf(')') + 2)..].Split(' ');
+            var own = long.Parse(afterName[11]) + long.Parse(afterName[12]); // utime, stime (fields 14 and 15)
+            return (busy, total, own);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+}
