@@ -33,7 +33,7 @@ public sealed class NativeAuditTests(ITestOutputHelper output)
     private JsonElement Run(bool guarded)
     {
         // The audit is built with the solution, in the configuration this test assembly was built in.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(Path.GetDirectoryName(RepoFiles.Find("tests/NativeAudit/NativeAudit.csproj"))!,
                                "bin", configuration, "net10.0", "NativeAudit.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first");

@@ -40,4 +40,4 @@ export JUPYTER_PATH="$work/jupyter-prefix/share/jupyter"
 export NBDL_FEED="$feed" NBDL_VERSION="$version" NBDL_INSTALL_OUT="$work"
 
 cd "$here"
-/usr/bin/python3 -m pytest -v test_install.py test_clone_path.py "$@"
+/usr/bin/python3 -m pytest -v test_install.py test_clone_path.py test_console_project.py "$@"

@@ -131,6 +131,13 @@ public static partial class NativeGuards
         torch.set_num_threads(num);
     }
 
+    /// <summary>The adaptive <see cref="ThreadPolicy"/>'s own change of the thread count (checked, but not a user's choice).</summary>
+    internal static void ApplyThreads(int num)
+    {
+        if (num < 1) throw new ArgumentOutOfRangeException(nameof(num), num, $"set_num_threads: expected a positive number of threads, got {num}.");
+        torch.set_num_threads(num);
+    }
+
     private static int interopThreadsSet;
 
     /// <summary><c>torch.set_num_interop_threads</c>: libtorch aborts on a count below 1 and on any call after the first

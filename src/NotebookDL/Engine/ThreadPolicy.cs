@@ -92,7 +92,7 @@ public static class ThreadPolicy
         if (n == 0) return;
         if (applied == 0) applied = torch.get_num_threads(); // this thread's count, once
         if (n == applied) return;
-        torch.set_num_threads(n);
+        NativeGuards.ApplyThreads(n);
         applied = n;
         Interlocked.Increment(ref adjustments);
     }
