@@ -20,6 +20,7 @@ internal static class PandasFrames
             if isinstance(v, pd.Timestamp): return v.isoformat()
             if isinstance(v, (np.bool_, bool)): return bool(v)
             if isinstance(v, np.integer): return int(v)
+            if isinstance(v, (float, np.floating)) and math.isinf(v): return "Infinity" if v > 0 else "-Infinity"  # JSON has no infinity
             if isinstance(v, np.floating): return None if np.isnan(v) else float(v)
             return v
         def frame(df):
@@ -57,6 +58,7 @@ internal static class PandasFrames
     private static bool TypeMatches(string dtype, DataFrameColumn column) => dtype switch
     {
         "int64" => column.DataType == typeof(long),
+        "uint64" => column.DataType == typeof(ulong),
         "float64" => column.DataType == typeof(double) || (column.DataType == typeof(long) && column.NullCount > 0),
         "bool" => column.DataType == typeof(bool),
         "object" => column.DataType == typeof(string) || column.DataType == typeof(bool),
@@ -75,7 +77,8 @@ internal static class PandasFrames
         switch (actual)
         {
             case double d:
-                var e = expected.GetDouble();
+                var e = expected.ValueKind == JsonValueKind.String ? double.Parse(expected.GetString()!, CultureInfo.InvariantCulture) : expected.GetDouble();
+                if (double.IsInfinity(e)) { Assert.True(d == e, $"{where}: pandas {e}, ours {d}"); break; }
                 Assert.True(Math.Abs(d - e) <= 1e-12 * Math.Max(1, Math.Abs(e)), $"{where}: pandas {e:R}, ours {d:R}");
                 break;
             case long l: Assert.True(expected.GetDouble() == l, $"{where}: pandas {expected}, ours {l}"); break;

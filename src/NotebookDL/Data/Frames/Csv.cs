@@ -19,10 +19,29 @@ public static class Csv
     /// inferred type is not wanted; a value that does not parse as the given type throws, naming line and column.</param>
     /// <param name="separator">Field separator.</param>
     /// <param name="naValues">Texts read as missing; pandas' default list when null.</param>
-    public static DataFrame Read(string path, IReadOnlyDictionary<string, Type>? types = null, char separator = ',', IEnumerable<string>? naValues = null)
+    /// <param name="encoding">The file's encoding when it is not UTF-8 (e.g. <c>Encoding.Latin1</c>, or
+    /// <c>CodePagesEncodingProvider.Instance.GetEncoding(1252)</c> for Windows-1252). Without it, a byte that is not
+    /// UTF-8 is an error naming its line and offset, as pandas raises, instead of a silent U+FFFD.</param>
+    public static DataFrame Read(string path, IReadOnlyDictionary<string, Type>? types = null, char separator = ',', IEnumerable<string>? naValues = null,
+        System.Text.Encoding? encoding = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"CSV file '{Path.GetFullPath(path)}' does not exist.", path);
-        return Parse(File.ReadAllBytes(path), Path.GetFileName(path), types, separator, naValues);
+        var data = File.ReadAllBytes(path);
+        var source = Path.GetFileName(path);
+        if (encoding is null || encoding.CodePage == System.Text.Encoding.UTF8.CodePage) RequireUtf8(data, source);
+        else data = System.Text.Encoding.Convert(encoding, System.Text.Encoding.UTF8, data);
+        return Parse(data, source, types, separator, naValues);
+    }
+
+    /// <summary>Throws at the first byte sequence that is not UTF-8, naming its line and offset.</summary>
+    private static void RequireUtf8(byte[] data, string source)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(data)) return;
+        var chars = new char[data.Length];
+        System.Text.Unicode.Utf8.ToUtf16(data, chars, out var valid, out _, replaceInvalidSequences: false);
+        var line = data.AsSpan(0, valid).Count((byte)'\n') + 1;
+        throw new FormatException($"{source}, line {line}: byte 0x{data[valid]:X2} at offset {valid} is not UTF-8. The file is in another " +
+            "encoding: pass it, e.g. encoding: Encoding.Latin1, or CodePagesEncodingProvider.Instance.GetEncoding(1252) for Windows-1252.");
     }
 
     /// <summary>Reads CSV text held in memory (tests, small inline tables).</summary>

@@ -30,6 +30,12 @@ internal static class CsvColumn
         if (type is not null) return Typed(fields, column, type, missing, nulls, source);
         if (nulls == rows) return Strings(fields, column, missing);
         if (TryParseAll(fields, column, missing, TryInt64, out long[] longs)) return Primitive(name, longs, missing, nulls);
+        // Integers beyond long stay exact, as in pandas: uint64 when they all fit it, else text (never rounded doubles).
+        if (TryParseAll(fields, column, missing, IsInteger, out bool[] _))
+        {
+            if (TryParseAll(fields, column, missing, TryUInt64, out ulong[] unsigned)) return Primitive(name, unsigned, missing, nulls);
+            return Strings(fields, column, missing);
+        }
         if (TryParseAll(fields, column, missing, TryDouble, out double[] doubles)) return Primitive(name, doubles, missing, nulls);
         if (TryParseAll(fields, column, missing, TryBool, out bool[] bools)) return new BooleanDataFrameColumn(name, Nullable(bools, missing));
         if (TryParseAll(fields, column, missing, TryDate, out DateTime[] dates)) return new DateTimeDataFrameColumn(name, Nullable(dates, missing));
@@ -75,6 +81,15 @@ internal static class CsvColumn
     }
 
     private static bool TryInt64(ReadOnlySpan<byte> s, out long v) => CsvNumbers.TryParseInt64(s, out v);
+
+    private static bool TryUInt64(ReadOnlySpan<byte> s, out ulong v) => ulong.TryParse(s, NumberStyles.None, Invariant, out v);
+
+    private static bool IsInteger(ReadOnlySpan<byte> s, out bool v)
+    {
+        var digits = s.Length > 0 && (s[0] == '-' || s[0] == '+') ? s[1..] : s;
+        v = digits.Length > 0 && digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
+        return v;
+    }
 
     private static bool TryInt32(ReadOnlySpan<byte> s, out int v) => int.TryParse(s, NumberStyles.AllowLeadingSign, Invariant, out v);
 
@@ -123,13 +138,12 @@ internal static class CsvColumn
         var bitmap = new byte[(values.Length + 7) / 8];
         for (var i = 0; i < values.Length; i++)
             if (!missing[i]) bitmap[i >> 3] |= (byte)(1 << (i & 7));
-        return values switch
-        {
-            long[] => new Int64DataFrameColumn(name, buffer, bitmap, values.Length, nulls),
-            int[] => new Int32DataFrameColumn(name, buffer, bitmap, values.Length, nulls),
-            double[] => new DoubleDataFrameColumn(name, buffer, bitmap, values.Length, nulls),
-            float[] => new SingleDataFrameColumn(name, buffer, bitmap, values.Length, nulls),
-            _ => throw new NotSupportedException(typeof(T).Name),
-        };
+        // By T, not by an array pattern: the runtime lets a ulong[] pass as a long[] and back (same element size).
+        if (typeof(T) == typeof(long)) return new Int64DataFrameColumn(name, buffer, bitmap, values.Length, nulls);
+        if (typeof(T) == typeof(ulong)) return new UInt64DataFrameColumn(name, buffer, bitmap, values.Length, nulls);
+        if (typeof(T) == typeof(int)) return new Int32DataFrameColumn(name, buffer, bitmap, values.Length, nulls);
+        if (typeof(T) == typeof(double)) return new DoubleDataFrameColumn(name, buffer, bitmap, values.Length, nulls);
+        if (typeof(T) == typeof(float)) return new SingleDataFrameColumn(name, buffer, bitmap, values.Length, nulls);
+        throw new NotSupportedException(typeof(T).Name);
     }
 }

@@ -124,10 +124,11 @@ internal sealed class CsvFields
         var start = position + 1;
         var i = start;
         var escaped = false;
+        var opened = line;
         while (true)
         {
             var next = span[i..].IndexOfAny(Quote, (byte)'\n');
-            if (next < 0) throw new FormatException($"{source}, line {line}: a quoted field is never closed.");
+            if (next < 0) throw new FormatException($"{source}, line {opened}: the quoted field that opens here is never closed.");
             i += next;
             if (span[i] == '\n') { line++; i++; continue; }
             if (i + 1 < span.Length && span[i + 1] == Quote) { escaped = true; i += 2; continue; }

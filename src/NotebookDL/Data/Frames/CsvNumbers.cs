@@ -90,6 +90,14 @@ internal static class CsvNumbers
         return true;
     }
 
-    private static bool Fallback(ReadOnlySpan<byte> s, out double value) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    private static bool Fallback(ReadOnlySpan<byte> s, out double value)
+    {
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return true;
+        // pandas reads inf and infinity in any case, signed or not (R writes Inf and -Inf); .NET only "Infinity".
+        var negative = s.Length > 0 && s[0] == '-';
+        var word = s.Length > 0 && (s[0] == '-' || s[0] == '+') ? s[1..] : s;
+        if (!System.Text.Ascii.EqualsIgnoreCase(word, "inf"u8) && !System.Text.Ascii.EqualsIgnoreCase(word, "infinity"u8)) return false;
+        value = negative ? double.NegativeInfinity : double.PositiveInfinity;
+        return true;
+    }
 }

@@ -17,7 +17,8 @@ public static partial class FrameExtensions
     /// <summary>
     /// pandas' <c>left.merge(right, how, left_on, right_on)</c>: rows matched on equal key values (a left row with
     /// several matches appears once per match). The result has the left columns, then the right columns except its
-    /// keys; a name in both gets pandas' suffixes <c>_x</c> (left) and <c>_y</c> (right). Keys of different numeric
+    /// keys; a name in both gets pandas' suffixes <c>_x</c> (left) and <c>_y</c> (right). A missing key matches a
+    /// missing key, as pandas' merge does. Keys of different numeric
     /// types match by value (int32 2 = int64 2 = 2.0); a number key against a text key is refused, since pandas
     /// would silently match nothing.
     /// </summary>
@@ -49,7 +50,7 @@ public static partial class FrameExtensions
         var index = new Dictionary<RowKey, List<long>>();
         for (long r = 0; r < right.Rows.Count; r++)
         {
-            if (RowKey.Of(rightKeys, r) is not { } key) continue; // pandas never matches a missing key
+            var key = RowKey.JoinKey(rightKeys, r); // a missing key matches a missing key, as in pandas' merge
             if (!index.TryGetValue(key, out var rows)) index[key] = rows = [];
             rows.Add(r);
         }
@@ -57,7 +58,7 @@ public static partial class FrameExtensions
         var rightRows = new List<long>();
         for (long r = 0; r < left.Rows.Count; r++)
         {
-            if (RowKey.Of(leftKeys, r) is { } key && index.TryGetValue(key, out var matches))
+            if (index.TryGetValue(RowKey.JoinKey(leftKeys, r), out var matches))
             {
                 foreach (var m in matches) { leftRows.Add(r); rightRows.Add(m); }
             }

@@ -24,6 +24,20 @@ internal sealed class RowKey(object[] values) : IEquatable<RowKey>, IComparable<
         return new RowKey(values);
     }
 
+    /// <summary>
+    /// The key of row <paramref name="row"/> for a join, where a missing value is a value of its own: pandas' merge
+    /// matches a missing key (NaN, None) to a missing key.
+    /// </summary>
+    public static RowKey JoinKey(IReadOnlyList<DataFrameColumn> columns, long row)
+    {
+        var values = new object[columns.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = Normalise(columns[i][row]) ?? Missing;
+        return new RowKey(values);
+    }
+
+    /// <summary>Stands for a missing value in a join key (equal only to itself).</summary>
+    private static readonly object Missing = new();
+
     /// <summary>The comparable form of one key value; null for a missing value.</summary>
     public static object? Normalise(object? value) => value switch
     {
