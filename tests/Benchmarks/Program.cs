@@ -66,6 +66,7 @@ static Dictionary<string, double> RunPython(string script, int threads, IEnumera
     if (names.Contains("load_folder")) start.Environment["NBDL_FMNIST_FOLDER"] = VisionWorkloads.Folder.Value;
     // The tabular workloads read the same CSV and the same encoded training rows as the C# side.
     if (names.Contains("csv_oj")) start.Environment["NBDL_OJ_CSV"] = TabularWorkloads.Csvs.Value.Sales;
+    if (names.Contains("csv_wide")) start.Environment["NBDL_WIDE_CSV"] = TabularWorkloads.WideCsv.Value;
     if (names.Any(n => n.StartsWith("tab_epoch", StringComparison.Ordinal))) start.Environment["NBDL_TAB_DATA"] = TabularWorkloads.Data.Value.Folder;
     if (names.Any(n => n.StartsWith("collab_epoch", StringComparison.Ordinal))) start.Environment["NBDL_COLLAB_DATA"] = CollabWorkloads.Data.Value.Folder;
     if (names.Contains("tokenize_reviews")) start.Environment["NBDL_REVIEWS_CSV"] = TextWorkloads.ReviewsCsv.Value;

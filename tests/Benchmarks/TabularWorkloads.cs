@@ -54,6 +54,39 @@ internal static class TabularWorkloads
         return () => Csv.Read(path);
     }
 
+    /// <summary>
+    /// A wide table like the held-out one in issue 22 (8,190 rows x 1,503 columns, ~25 MB): an integer id, 1,502
+    /// decimal columns with six significant digits and about 1 % empty fields. Written once per run, seeded.
+    /// </summary>
+    public static readonly Lazy<string> WideCsv = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), "nbdl-bench-wide.csv");
+        var random = new Random(22);
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 20);
+        writer.Write("id");
+        for (var c = 1; c < 1503; c++) writer.Write($",f{c}");
+        writer.Write('\n');
+        for (var r = 0; r < 8190; r++)
+        {
+            writer.Write(r);
+            for (var c = 1; c < 1503; c++)
+            {
+                writer.Write(',');
+                if (random.NextDouble() < 0.01) continue;
+                writer.Write((random.NextDouble() * 200 - 100).ToString("G6", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            writer.Write('\n');
+        }
+        return path;
+    });
+
+    /// <summary>Csv.Read of <see cref="WideCsv"/>.</summary>
+    public static Action ReadWideCsv()
+    {
+        var path = WideCsv.Value;
+        return () => Csv.Read(path);
+    }
+
     /// <summary>One training epoch (no validation pass) of the lesson's small tabular net at batch size <paramref name="bs"/>.</summary>
     public static Action Epoch(int bs)
     {

@@ -24,6 +24,7 @@ internal static class Workloads
         ("resnet18_cl", () => VisionWorkloads.ResNetStep(channelsLast: true), VisionWorkloads.ResNetSteps, 1, VisionWorkloads.ResNetBatch),
         ("lstm_step", LanguageModelWorkloads.LstmStep, 20, 3, LanguageModelWorkloads.Seq * LanguageModelWorkloads.Batch),
         ("csv_oj", TabularWorkloads.ReadCsv, 1, 5, TabularWorkloads.SalesRows),
+        ("csv_wide", TabularWorkloads.ReadWideCsv, 1, 5, 8190),
         ("tab_epoch_64", () => TabularWorkloads.Epoch(64), 1, 3, TabularWorkloads.TrainRows),
         ("tab_epoch_512", () => TabularWorkloads.Epoch(512), 1, 3, TabularWorkloads.TrainRows),
         ("collab_epoch_64", () => CollabWorkloads.Epoch(64), 1, 3, CollabWorkloads.TrainRows),

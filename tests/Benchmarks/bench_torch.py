@@ -204,6 +204,13 @@ def csv_oj():
     return lambda: pd.read_csv(path)
 
 
+def csv_wide():
+    """pandas' read_csv of the wide table (8,190 x 1,503) Csv.Read reads."""
+    import pandas as pd
+    path = os.environ["NBDL_WIDE_CSV"]
+    return lambda: pd.read_csv(path)
+
+
 class TabularNet(nn.Module):
     """fastai's TabularModel as NotebookDL builds it: embeddings, BatchNorm on continuous inputs, Linear-ReLU-BN
     blocks, a final Linear and a sigmoid range."""
@@ -417,6 +424,7 @@ WORKLOADS = {
     "resnet18_cl": (lambda: resnet18_step(channels_last=True), 50, 1),
     "lstm_step": (lstm_step, 20, 3),
     "csv_oj": (csv_oj, 1, 5),
+    "csv_wide": (csv_wide, 1, 5),
     "tab_epoch_64": (lambda: tab_epoch(64), 1, 3),
     "tab_epoch_512": (lambda: tab_epoch(512), 1, 3),
     "collab_epoch_64": (lambda: collab_epoch(64), 1, 3),
