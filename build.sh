@@ -4,7 +4,9 @@
 # TorchSharp with libtorch, comes from NuGet.
 #
 #   ./build.sh setup   install dependencies and build everything
-#   ./build.sh test    setup, then run every test suite; ends with "N passed, N failed"
+#   ./build.sh test    setup, then run every test suite (what CI runs); ends with "N passed, N failed"
+#   ./build.sh test-fast
+#                      setup, then the unit and parity tests only (the tier to run between changes: a few minutes)
 #   ./build.sh bench   setup, then run the benchmarks against PyTorch-Python (tests/Benchmarks)
 #   ./build.sh lesson [NOTEBOOK]
 #                      setup, then execute a lesson in place (lessons/01-image-classifier.ipynb by default; full run,
@@ -53,17 +55,51 @@ setup() {
 # Runs one suite, tees its output, and adds its counts to the totals.
 PASSED=0
 FAILED=0
+# A test project or suite that dies before printing its summary (a crashed test host, a killed pytest) counts as one
+# failure, so the totals line never looks clean when a suite did not finish.
 count_dotnet() {
-  local out=$1
+  local out=$1 projects=$2
   PASSED=$((PASSED + $(awk '/Passed: +[0-9]+/ { for (i = 1; i <= NF; i++) if ($i == "Passed:") s += $(i+1) } END { print s+0 }' "$out")))
   FAILED=$((FAILED + $(awk '/Failed: +[0-9]+/ { for (i = 1; i <= NF; i++) if ($i == "Failed:") s += $(i+1) } END { print s+0 }' "$out")))
+  local summaries
+  summaries=$(grep -cE '^(Passed|Failed)! ' "$out" || true)
+  if [ "$summaries" -lt "$projects" ]; then
+    echo "!! $((projects - summaries)) test project(s) ended without a summary: counted as failed"
+    FAILED=$((FAILED + projects - summaries))
+  fi
 }
 
 # pytest's closing line: "== 12 passed, 1 failed in 3.2s ==".
 count_pytest() {
   local out=$1
+  if ! tail -n 3 "$out" | grep -qE '[0-9]+ (passed|failed|errors?)'; then
+    echo "!! the suite ended without pytest's summary: counted as failed"
+    FAILED=$((FAILED + 1))
+    return
+  fi
   PASSED=$((PASSED + $(tail -n 3 "$out" | awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^passed/) s += $(i-1) } END { print s+0 }')))
   FAILED=$((FAILED + $(tail -n 3 "$out" | awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^(failed|errors?)/) s += $(i-1) } END { print s+0 }')))
+}
+
+# Test projects of the solution (each prints one "Passed!"/"Failed!" summary).
+test_projects() {
+  grep -oE '"[^"]*\.Tests\.csproj"' NotebookDL.sln | wc -l
+}
+
+# The fast tier: every test project, without the slow classes (training on real data, memory over many steps, the
+# native audit's child processes) and without the kernel, install, notebook and publish suites.
+FAST_FILTER='FullyQualifiedName!~RealData&FullyQualifiedName!~.Memory.&FullyQualifiedName!~NativeAudit&FullyQualifiedName!~Memory_stays_bounded'
+
+run_fast_tests() {
+  local status=0 logs
+  logs=$(mktemp -d)
+  log "dotnet test (fast tier)"
+  dotnet test NotebookDL.sln -c Release --no-build -nologo -m:1 --filter "$FAST_FILTER" 2>&1 | tee "$logs/dotnet.txt" || status=1
+  count_dotnet "$logs/dotnet.txt" "$(test_projects)"
+  echo
+  echo "$PASSED passed, $FAILED failed (fast tier; ./build.sh test runs everything)"
+  if [ "$FAILED" -ne 0 ]; then status=1; fi
+  return $status
 }
 
 run_tests() {
@@ -74,7 +110,7 @@ run_tests() {
   # One test project at a time (-m:1): memory and interrupt-timing tests measure their own process and clock, and
   # three test hosts competing for two cores would make those measurements noisy.
   dotnet test NotebookDL.sln -c Release --no-build -nologo -m:1 2>&1 | tee "$logs/dotnet.txt" || status=1
-  count_dotnet "$logs/dotnet.txt"
+  count_dotnet "$logs/dotnet.txt" "$(test_projects)"
   for suite in tests/*/run.sh; do
     [ -x "$suite" ] || continue
     log "$suite"
@@ -107,7 +143,8 @@ run_lesson() {
 case "${1:-}" in
   setup) setup ;;
   test) setup && run_tests ;;
+  test-fast) setup && run_fast_tests ;;
   bench) setup && dotnet run -c Release --project tests/Benchmarks -- "${@:2}" ;;
   lesson) setup && run_lesson "${2:-}" ;;
-  *) sed -n '2,10p' "$0"; exit 2 ;;
+  *) sed -n '2,12p' "$0"; exit 2 ;;
 esac
