@@ -2,30 +2,43 @@ using System.Diagnostics;
 using System.Globalization;
 using NotebookDL.Benchmarks;
 
-// Runs every workload in C# and in /usr/bin/python3 (Debian's torch, the same libtorch) in one session,
-// alternating the two so that machine noise hits both, and prints the ratio Python time / NotebookDL time.
-// Usage: dotnet run -c Release --project tests/Benchmarks [-- --threads 1,2] [--only tab_mlp_step,cnn_epoch]
-// Default: 1 thread and libtorch's own default (the core count), as PyTorch users get it.
-// As the Learner and the kernel do before any tensor is allocated (Python's side keeps glibc's defaults).
-NotebookDL.MallocTuning.Apply();
-var threadCounts = args.SkipWhile(a => a != "--threads").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [1, Environment.ProcessorCount];
+// Runs every workload in C# and in /usr/bin/python3 (Debian's torch) in one session, alternating the two so that
+// machine noise hits both, and prints the ratio Python time / NotebookDL time.
+// Usage: dotnet run -c Release --project tests/Benchmarks [-- --threads adaptive,1,2] [--load idle,busy] [--only a,b]
+// Threads: "adaptive" is NotebookDL's default (ThreadPolicy: the cores other processes leave free, adjusted every
+// iteration as a training loop does), a number fixes the count; PyTorch runs at 1 thread and at the core count, and
+// the ratio is taken against its best. Load "busy" keeps one core busy with another process during both sides' runs.
+// Default: adaptive and 1 thread, idle.
+// As the kernel and the extension do before any tensor is allocated (Python's side keeps glibc's defaults).
+NotebookDL.Engine.ProcessSetup.Apply();
+var threadSettings = args.SkipWhile(a => a != "--threads").Skip(1).FirstOrDefault()?.Split(',') ?? ["adaptive", "1"];
+var loads = args.SkipWhile(a => a != "--load").Skip(1).FirstOrDefault()?.Split(',') ?? ["idle"];
 // --only a,b runs a subset (e.g. the short workloads while iterating on the optimizer).
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',').ToHashSet();
 var workloads = Workloads.All.Where(w => only is null || only.Contains(w.Name)).ToArray();
 var script = Path.Combine(AppContext.BaseDirectory, "bench_torch.py");
 Console.WriteLine($"TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version} (libtorch {__version__}), {Environment.ProcessorCount} cores, load average {LoadAverage()}");
-Console.WriteLine($"{"workload",-17} {"threads",7} {"NotebookDL",14} {"PyTorch",14} {"ratio py/nbdl",14} {"items/s nbdl",13} {"items/s py",11} {"RSS MB warm/end",16}");
-foreach (var threads in threadCounts)
+Console.WriteLine($"{"load",-5} {"workload",-17} {"threads",8} {"NotebookDL",12} {"PyTorch 1t",12} {$"PyTorch {Environment.ProcessorCount}t",12} {"py best/nbdl",13} {"items/s nbdl",13} {"RSS MB warm/end",16}");
+// Settings outside, loads inside: fixing a thread count ends the adaptive policy for the rest of the process.
+var python = new Dictionary<(string Load, int Threads), Dictionary<string, double>>();
+foreach (var setting in threadSettings)
 {
-    set_num_threads(threads);
-    var python = RunPython(script, threads, workloads.Select(w => w.Name));
-    foreach (var (name, make, iterations, repeats, items) in workloads)
+    if (setting != "adaptive") NotebookDL.Engine.NativeGuards.set_num_threads(int.Parse(setting, CultureInfo.InvariantCulture));
+    foreach (var load in loads)
     {
-        var (ours, rssWarm) = Timed(make(), iterations, repeats);
-        var rssEnd = RssMb();
-        var theirs = python[name];
-        var rates = items > 0 ? $" {items / ours,13:F0} {items / theirs,11:F0}" : $" {"",13} {"",11}";
-        Console.WriteLine($"{name,-17} {threads,7} {Format(ours),14} {Format(theirs),14} {theirs / ours,14:F2}{rates} {rssWarm,7:F0}/{rssEnd,-8:F0}");
+        using var competitor = load == "busy" ? Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"])) : null;
+        Thread.Sleep(500); // the policy's sampler sees the load before the first step, as it would a long-running one
+        foreach (var t in new[] { 1, Environment.ProcessorCount })
+            if (!python.ContainsKey((load, t))) python[(load, t)] = RunPython(script, t, workloads.Select(w => w.Name));
+        foreach (var (name, make, iterations, repeats, items) in workloads)
+        {
+            var (ours, rssWarm) = Timed(make(), iterations, repeats);
+            var rssEnd = RssMb();
+            double one = python[(load, 1)][name], all = python[(load, Environment.ProcessorCount)][name];
+            var rate = items > 0 ? $"{items / ours,13:F0}" : $"{"",13}";
+            Console.WriteLine($"{load,-5} {name,-17} {setting,8} {Format(ours),12} {Format(one),12} {Format(all),12} {Math.Min(one, all) / ours,13:F2} {rate} {rssWarm,7:F0}/{rssEnd,-8:F0}");
+        }
+        competitor?.Kill();
     }
 }
 Console.WriteLine($"load average at the end: {LoadAverage()}");
@@ -41,6 +54,7 @@ static double RssMb()
 // Median seconds per iteration, and the process RSS after the warm-up (to compare with the RSS at the end).
 static (double Seconds, double RssAfterWarmUp) Timed(Action step, int iterations, int repeats = 5)
 {
+    NotebookDL.Engine.ThreadPolicy.Retune(); // each workload is timed afresh by the policy, as each fit is
     // A single whole-epoch iteration warms itself up when it is made (a warm-up call would cost another epoch).
     if (iterations * repeats > 1) step();
     var rss = RssMb();
@@ -48,7 +62,11 @@ static (double Seconds, double RssAfterWarmUp) Timed(Action step, int iterations
     for (var r = 0; r < repeats; r++)
     {
         var watch = Stopwatch.StartNew();
-        for (var i = 0; i < iterations; i++) step();
+        for (var i = 0; i < iterations; i++)
+        {
+            NotebookDL.Engine.ThreadPolicy.Adjust(); // what a training loop does every batch (a no-op once threads are fixed)
+            step();
+        }
         samples.Add(watch.Elapsed.TotalSeconds / iterations);
     }
     samples.Sort();

@@ -13,7 +13,8 @@ namespace NotebookDL.Engine;
 /// and a small CNN's 20 steps 8.0 s against 0.84 s. No fixed setting is right both ways: idle, 2 threads ran the CNN
 /// in 0.33 s (1 thread: 0.53 s); OMP_WAIT_POLICY=PASSIVE cured the load case but made the idle MLP 2.5x slower.
 /// So the policy is adaptive: on the thread that runs the work, at most every <see cref="Interval"/>, it sets the
-/// thread count to the cores other processes leave free (Linux: from /proc/stat minus this process's own CPU time).
+/// thread count to the cores other processes leave free (Linux: from /proc/stat minus this process's own CPU time),
+/// or to one thread where timing the workload's first steps found one faster (<see cref="ThreadTuner"/>).
 /// A load that starts between two looks costs at most about two intervals of slow steps. Bounding libgomp's spin
 /// instead (GOMP_SPINCOUNT=10,000) cut the loaded MLP only to 1.9 s and made the idle CNN 10-50 % slower; calling
 /// set_num_threads when nothing changes is avoided too (it turns MKL's dynamic thread count off). A user's own <c>torch.set_num_threads</c> (through
@@ -74,6 +75,13 @@ public static class ThreadPolicy
         }
     }
 
+    [ThreadStatic] private static ThreadTuner? Tuner;
+    private static volatile int generation;
+
+    /// <summary>A new workload starts (a fit, a notebook cell): its steps are timed afresh to choose between the free
+    /// cores and one thread (<see cref="ThreadTuner"/>).</summary>
+    public static void Retune() => generation++;
+
     /// <summary>Fixes the thread count (a user's choice): adaptation stops.</summary>
     public static void Fix(int threads)
     {
@@ -88,8 +96,11 @@ public static class ThreadPolicy
     public static void Adjust()
     {
         if (!enabled || fixedThreads != 0) return;
-        var n = wanted;
-        if (n == 0) return;
+        var free = wanted;
+        if (free == 0) return;
+        var tuner = Tuner ??= new ThreadTuner();
+        if (tuner.Generation != generation) tuner.Reset(generation);
+        var n = tuner.Next(free);
         if (applied == 0) applied = torch.get_num_threads(); // this thread's count, once
         if (n == applied) return;
         NativeGuards.ApplyThreads(n);

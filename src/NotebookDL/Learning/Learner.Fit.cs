@@ -16,6 +16,7 @@ public sealed partial class Learner
     /// <param name="resetOpt">Start from a fresh optimizer (drops momentum and Adam statistics).</param>
     public void Fit(int nEpoch, LrSpec? lr = null, double? wd = null, IEnumerable<ICallback>? cbs = null, bool resetOpt = false)
     {
+        NotebookDL.Engine.ThreadPolicy.Retune(); // a new workload: its steps choose the thread count anew
         ArgumentOutOfRangeException.ThrowIfNegative(nEpoch);
         using var added = AddedCbs(cbs);
         if (resetOpt || Opt is null) CreateOpt();

@@ -58,3 +58,34 @@ public sealed class ThreadPolicyTests
         return condition();
     }
 }
+
+/// <summary>The step timer keeps one thread only where the workload's own steps ran faster on it.</summary>
+public sealed class ThreadTunerTests
+{
+    private static int Run(double manySeconds, double oneSeconds)
+    {
+        var tuner = new ThreadTuner();
+        tuner.Reset(1);
+        var threads = tuner.Next(2, 0);
+        for (var step = 0; step < 40; step++)
+            threads = tuner.Next(2, threads == 1 ? oneSeconds : manySeconds);
+        return threads;
+    }
+
+    [Fact]
+    public void One_thread_is_kept_only_when_its_steps_are_faster()
+    {
+        Assert.Equal(1, Run(manySeconds: 0.000499, oneSeconds: 0.000420)); // the tabular net measured idle
+        Assert.Equal(2, Run(manySeconds: 0.0145, oneSeconds: 0.0246));     // the small CNN
+        Assert.Equal(2, Run(manySeconds: 0.0100, oneSeconds: 0.0098));     // within 5 %: the free cores stay
+    }
+
+    [Fact]
+    public void Under_load_one_free_core_means_one_thread_whatever_was_measured()
+    {
+        var tuner = new ThreadTuner();
+        tuner.Reset(1);
+        for (var step = 0; step < 30; step++) tuner.Next(2, 0.01);
+        Assert.Equal(1, tuner.Next(1, 0.01));
+    }
+}
