@@ -131,23 +131,57 @@ public static class ThreadPolicy
     }
 
     // Jiffies: every CPU's busy and total time (/proc/stat), and this process's user + system time (/proc/self/stat).
+    // Allocation-free on purpose: a GC started from this timer thread can run while the training thread is inside a
+    // native call holding a TorchSharp Scalar that nothing else references (an implicit double -> Scalar argument),
+    // and the Scalar's finalizer then frees it under libtorch's feet (seen: "toFloat ... Expected false to be true"
+    // in a collaborative-filtering fit while the first version of this sampler built strings every 200 ms).
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle? statFile, selfFile;
+    private static readonly byte[] Buffer = new byte[4096];
+    private static readonly long[] Numbers = new long[16];
+
     private static (long Busy, long Total, long Own)? Sample()
     {
         try
         {
-            var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var fields = cpu.Skip(1).Take(8).Select(long.Parse).ToArray(); // user nice system idle iowait irq softirq steal
-            var total = fields.Sum();
-            var busy = total - fields[3] - fields[4];
-            var self = File.ReadAllText("/proc/self/stat");
-            var afterName = self[(self.LastIndexOf(')') + 2)..].Split(' ');
-            var own = long.Parse(afterName[11]) + long.Parse(afterName[12]); // utime, stime (fields 14 and 15)
-            return (busy, total, own);
+            statFile ??= File.OpenHandle("/proc/stat");
+            selfFile ??= File.OpenHandle("/proc/self/stat");
+            // procfs renders the file anew on every read from offset 0.
+            var n = RandomAccess.Read(statFile, Buffer, 0);
+            var line = Buffer.AsSpan(0, n);
+            line = line[..Math.Max(0, line.IndexOf((byte)'\n'))];
+            if (ReadNumbers(line[3..], 8) < 8) return null; // after "cpu": user nice system idle iowait irq softirq steal
+            long total = 0;
+            for (var i = 0; i < 8; i++) total += Numbers[i];
+            var busy = total - Numbers[3] - Numbers[4];
+            n = RandomAccess.Read(selfFile, Buffer, 0);
+            var self = Buffer.AsSpan(0, n);
+            var afterName = self[(self.LastIndexOf((byte)')') + 2)..];
+            if (ReadNumbers(afterName, 15) < 15) return null; // fields 3..17 of stat; utime and stime are 14 and 15
+            return (busy, total, Numbers[11] + Numbers[12]);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
         {
             return null;
         }
     }
 
+    // Space-separated fields as numbers into Numbers (a non-numeric field, such as the process state, reads as 0).
+    private static int ReadNumbers(ReadOnlySpan<byte> text, int count)
+    {
+        var found = 0;
+        var i = 0;
+        while (found < count && i < text.Length)
+        {
+            while (i < text.Length && text[i] == ' ') i++;
+            if (i == text.Length) break;
+            long value = 0;
+            while (i < text.Length && text[i] != ' ')
+            {
+                var d = text[i++] - '0';
+                value = d is >= 0 and <= 9 ? value * 10 + d : 0;
+            }
+            Numbers[found++] = value;
+        }
+        return found;
+    }
 }

@@ -52,7 +52,14 @@ public sealed class DotProductBias : nn.Module<Tensor, Tensor>
         var items = codes.select(1, 1);
         var dot = u_weight.forward(users).mul(i_weight.forward(items)).sum(1);
         var result = dot.add(u_bias.forward(users).squeeze(1)).add(i_bias.forward(items).squeeze(1));
-        if (yRange is var (low, high)) result = result.sigmoid().mul(high - low).add(low);
+        if (yRange is var (low, high))
+        {
+            // Scalars we dispose: an implicit double -> Scalar argument is unreferenced during the native call, and a GC
+            // from another thread could finalize it there (see Engine/ThreadPolicy.cs).
+            using var span = (high - low).ToScalar();
+            using var offset = low.ToScalar();
+            result = result.sigmoid().mul(span).add(offset);
+        }
         return result.MoveToOuterDisposeScope();
     }
 }
