@@ -22,19 +22,8 @@ dotnet tool install NotebookDL.Kernel --version "$version" --tool-path "$tools" 
 "$tools/notebookdl" --version | grep -qx "$version" || { echo "notebookdl --version is not $version" >&2; exit 1; }
 "$tools/notebookdl" kernel install --prefix "$work/jupyter-prefix" >&2
 
-# .NET Interactive's kernel (the host Polyglot Notebooks runs), from its dotnet tool; its stock kernelspec calls
-# `dotnet interactive`, which needs a global install, and listens on every interface: point it at this tool path and
-# keep its HTTP server on localhost.
-dotnet tool install Microsoft.dotnet-interactive --version 1.0.712001 --tool-path "$tools/dotnet-interactive" >&2
-kernels="$work/jupyter-prefix/share/jupyter/kernels"
-"$tools/dotnet-interactive/dotnet-interactive" jupyter install --path "$kernels" >&2
-/usr/bin/python3 - "$kernels/.net-csharp/kernel.json" "$tools/dotnet-interactive/dotnet-interactive" <<'PY'
-import json, sys
-path, tool = sys.argv[1:]
-spec = json.load(open(path))
-spec["argv"] = [tool, "jupyter", "--default-kernel", "csharp", "{connection_file}", "--http-local-only"]
-json.dump(spec, open(path, "w"), indent=1)
-PY
+source "$here/dotnet_interactive_kernel.sh"
+install_dotnet_interactive_kernel "$tools/dotnet-interactive" "$work/jupyter-prefix/share/jupyter/kernels"
 
 export JUPYTER_PATH="$work/jupyter-prefix/share/jupyter"
 export NBDL_FEED="$feed" NBDL_VERSION="$version" NBDL_INSTALL_OUT="$work"
