@@ -41,6 +41,27 @@ public sealed class ExtensionTests(PackedExtension package) : IClassFixture<Pack
     }
 
     [Fact]
+    public void Extension_dib_declares_the_usings_the_kernel_starts_with()
+    {
+        var declared = package.ExtensionDib.Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("using ", StringComparison.Ordinal))
+            .Select(l => l["using ".Length..].TrimEnd(';').Trim()).Order().ToList();
+        var shared = NotebookDL.Hosting.DefaultUsings.Torch.Concat(NotebookDL.Hosting.DefaultUsings.NotebookDL).Order().ToList();
+        Assert.Equal(shared, declared);
+    }
+
+    [Fact]
+    public async Task A_value_displays_itself_with_Display_and_updates_in_place()
+    {
+        // .NET Interactive's own x.Display(): NotebookDL's values reach it through the extension's formatters.
+        using var host = new ExtensionHost();
+        await host.LoadAsync(package.ExtensionDib);
+        var result = await host.SubmitAsync("var shown = torch.arange(3).Display(); shown.Update(torch.arange(4));");
+        ExtensionHost.AssertSucceeded(result, "x.Display() and Update");
+        Assert.Contains(result.Events.OfType<DisplayedValueUpdated>(), e => e.FormattedValues.Any(v => v.Value.Contains("tensor([0, 1, 2, 3])")));
+    }
+
+    [Fact]
     public async Task A_matmul_that_would_abort_fails_the_cell_and_the_host_keeps_its_variables()
     {
         using var host = new ExtensionHost();

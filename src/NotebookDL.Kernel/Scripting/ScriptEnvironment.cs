@@ -23,26 +23,11 @@ internal static class ScriptEnvironment
         "NotebookDL.Kernel.Scripting.CellGlobals", // using static: Rng, display(x), HTML(...)
     ];
 
-    /// <summary>Extra usings added when TorchSharp.dll is present (TorchSharp's own idiom: <c>using static TorchSharp.torch;</c>).</summary>
-    public static readonly string[] TorchImports = ["TorchSharp", "TorchSharp.torch"];
+    /// <summary>Extra usings added when TorchSharp.dll is present (shared with the extension: Hosting.DefaultUsings).</summary>
+    public static readonly string[] TorchImports = [.. Hosting.DefaultUsings.Torch.Select(Hosting.DefaultUsings.Import)];
 
-    /// <summary>
-    /// Extra usings added when NotebookDL.dll (the fastai layer) is present, so a lesson writes
-    /// <c>VisionLearner(dls, Models.ResNet18, metrics: [Metrics.Accuracy])</c> as the design shows.
-    /// </summary>
-    public static readonly string[] FastaiImports =
-    [
-        "NotebookDL", "NotebookDL.Learning", "NotebookDL.Vision", "NotebookDL.Models", "NotebookDL.Data", "NotebookDL.Optim", "NotebookDL.Serialization",
-        "NotebookDL.Tabular", "NotebookDL.Collab", "NotebookDL.Inspect", "NotebookDL.Text", "Microsoft.Data.Analysis",
-        "NotebookDL.Vision.Learners", // using static: VisionLearner(...)
-        "NotebookDL.Tabular.TabularLearners", // using static: TabularLearner(...)
-        "NotebookDL.Collab.CollabLearners", // using static: CollabLearner(...)
-        "NotebookDL.Text.TextLearners", // using static: LanguageModelLearner(...), TextClassifierLearner(...)
-        "NotebookDL.Vision.Augment.Augmentations", // using static: AugTransforms()
-        "NotebookDL.Inspect.HookFunctions", // using static: HookOutput(module)
-        "NotebookDL.Inspect.FeatureMaps", // using static: ShowKernels(conv), ShowFeatureMaps(model, layer, x)
-        "NotebookDL.Inspect.HeatmapOverlay", // using static: ShowHeatmap(image, map)
-    ];
+    /// <summary>Extra usings added when NotebookDL.dll (the fastai layer) is present (Hosting.DefaultUsings).</summary>
+    public static readonly string[] FastaiImports = [.. Hosting.DefaultUsings.NotebookDL.Select(Hosting.DefaultUsings.Import)];
 
     /// <summary>Whether NotebookDL.dll sits next to the kernel.</summary>
     public static bool HasFastai => File.Exists(Path.Combine(KernelDirectory, "NotebookDL.dll"));
