@@ -64,7 +64,7 @@ static (double Seconds, double RssAfterWarmUp) Timed(Action step, int iterations
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < iterations; i++)
         {
-            NotebookDL.Engine.ThreadPolicy.Adjust(); // what a training loop does every batch (a no-op once threads are fixed)
+            NotebookDL.Engine.ThreadPolicy.Adjust(timeSteps: true); // what the Learner does every batch (a no-op once threads are fixed)
             step();
         }
         samples.Add(watch.Elapsed.TotalSeconds / iterations);

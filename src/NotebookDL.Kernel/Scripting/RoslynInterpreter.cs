@@ -79,7 +79,6 @@ public sealed partial class RoslynInterpreter : IInterpreter
     public ExecuteOutcome Execute(ExecuteRequest request, IOutputPublisher output, IInputProvider input)
     {
         router.Attach(output, input);
-        NotebookDL.Engine.ThreadPolicy.Retune(); // a cell's loop is a new workload for the thread policy
         var cell = new CellExecution(request, output, request.Code);
         current = cell;
         var expressions = new Dictionary<string, ExpressionResult>();

@@ -44,6 +44,10 @@ public static class ThreadPolicy
     /// <summary>How many times <see cref="Adjust"/> changed a thread's count (what the policy did, for tests and logs).</summary>
     public static int Adjustments => adjustments;
 
+    /// <summary>Raised (on the sampler's thread) when <see cref="WantedThreads"/> changes: a host whose loops cannot
+    /// afford even a few field reads per iteration (our kernel's cell loops) calls <see cref="Adjust"/> only then.</summary>
+    public static event Action? WantedChanged;
+
     /// <summary>The thread count the policy wants now (0 until its first look at the machine).</summary>
     public static int WantedThreads => wanted;
 
@@ -57,7 +61,12 @@ public static class ThreadPolicy
             if (enabled) return;
             enabled = true;
             NotebookDL.Display.Magics.TorchMagics.ThreadsChosen += Fix;
-            sampler = new Timer(_ => { if (FreeCores() is { } n) wanted = n; }, null, TimeSpan.Zero, Interval);
+            sampler = new Timer(_ =>
+            {
+                if (FreeCores() is not { } n || n == wanted) return;
+                wanted = n;
+                WantedChanged?.Invoke();
+            }, null, TimeSpan.Zero, Interval);
         }
     }
 
@@ -90,17 +99,29 @@ public static class ThreadPolicy
     }
 
     /// <summary>
-    /// Call on the thread that runs tensor work (a training loop calls it every batch; our kernel from every loop
-    /// iteration of a cell): applies the thread count the sampler wants, when it changed. Three field reads otherwise.
+    /// Call on the thread that runs tensor work, once per step: applies the thread count the sampler wants when it
+    /// changed (a few field reads otherwise). With <paramref name="timeSteps"/>, the calls also time the steps to choose
+    /// between the free cores and one thread (<see cref="ThreadTuner"/>): the Learner does, once per batch. Our kernel
+    /// calls it without, from every loop iteration of a cell, where iterations of nested loops are not steps of one
+    /// workload and timing them would choose on noise.
     /// </summary>
-    public static void Adjust()
+    public static void Adjust(bool timeSteps = false)
     {
         if (!enabled || fixedThreads != 0) return;
         var free = wanted;
         if (free == 0) return;
-        var tuner = Tuner ??= new ThreadTuner();
-        if (tuner.Generation != generation) tuner.Reset(generation);
-        var n = tuner.Next(free);
+        var n = free;
+        var tuner = Tuner;
+        if (timeSteps)
+        {
+            tuner ??= Tuner = new ThreadTuner();
+            if (tuner.Generation != generation) tuner.Reset(generation);
+            n = tuner.Next(free);
+        }
+        else if (tuner is not null && tuner.Generation == generation)
+        {
+            n = tuner.Choice(free); // inside a timed workload (a callback's loop during a fit): keep its choice
+        }
         if (applied == 0) applied = torch.get_num_threads(); // this thread's count, once
         if (n == applied) return;
         NativeGuards.ApplyThreads(n);

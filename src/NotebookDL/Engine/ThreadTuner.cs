@@ -35,6 +35,7 @@ internal sealed class ThreadTuner
     /// <summary>Records the step that just ended and returns the thread count for the next one.</summary>
     public int Next(int free)
     {
+        if (preferOne is { } decided) return previous = decided || free <= 1 ? 1 : free; // no clock once decided
         var now = Stopwatch.GetTimestamp();
         var elapsed = last == 0 ? 0 : Stopwatch.GetElapsedTime(last, now).TotalSeconds;
         last = now;
@@ -53,6 +54,11 @@ internal sealed class ThreadTuner
         preferOne = Median(one) < 0.95 * Median(many);
         return previous = preferOne.Value ? 1 : free;
     }
+
+    /// <summary>The thread count this tuner wants now, without recording a step.</summary>
+    public int Choice(int free) => preferOne is { } decided
+        ? (decided || free <= 1 ? 1 : free)
+        : previous == 0 ? free : Math.Min(previous, free);
 
     private static double Median(List<double> values)
     {
