@@ -28,6 +28,16 @@ public static class TensorData
     {
         if (t.numel() != 1)
             throw new ArgumentException($"Item() reads a one-element tensor; this one has shape [{string.Join(", ", t.shape)}].", nameof(t));
+        if (t.device_type == DeviceType.CPU)
+        {
+            // Read in place: ToArray's detach, cast and copy cost microseconds per call in per-step code.
+            switch (t.dtype)
+            {
+                case ScalarType.Float32: return System.Runtime.InteropServices.MemoryMarshal.Read<float>(t.bytes);
+                case ScalarType.Float64: return System.Runtime.InteropServices.MemoryMarshal.Read<double>(t.bytes);
+                case ScalarType.Int64: return System.Runtime.InteropServices.MemoryMarshal.Read<long>(t.bytes);
+            }
+        }
         return t.ToArray<double>()[0];
     }
 

@@ -69,6 +69,8 @@ public sealed record AdamWOptions : AdamOptions
 /// Adam (and, through <see cref="AdamWOptions"/>, AdamW) — PyTorch's single-tensor update:
 /// m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g²; p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps).
 /// State: "step" (0-d float32), "exp_avg", "exp_avg_sq", and "max_exp_avg_sq" with amsgrad.
+/// Contiguous float32 CPU parameters (without amsgrad) are updated in one pass by <see cref="AdamCpuKernel"/>; others
+/// (GPU, strided, other dtypes) by the tensor ops below.
 /// </summary>
 public class Adam : Optimizer
 {
@@ -88,6 +90,16 @@ public class Adam : Optimizer
         }
         var expAvg = state["exp_avg"];
         var expAvgSq = state["exp_avg_sq"];
+
+        if (!o.amsgrad && AdamCpuKernel.Applies(param, grad, expAvg, expAvgSq, stepT))
+        {
+            var t = AdamCpuKernel.IncrementStep(stepT);
+            AdamCpuKernel.Step(param, grad, expAvg, expAvgSq,
+                decay: o.decoupled_weight_decay ? 1 - o.lr * o.weight_decay : 1,
+                l2: o.decoupled_weight_decay ? 0 : o.weight_decay,
+                beta1, beta2, stepSize: o.lr / (1 - Math.Pow(beta1, t)), Math.Sqrt(1 - Math.Pow(beta2, t)), o.eps);
+            return;
+        }
 
         stepT.add_(Arg(1), alpha: Arg(1));   // the one-argument overload makes an alpha of its own that only the GC frees
         if (o.decoupled_weight_decay) param.mul_(Arg(1 - o.lr * o.weight_decay));

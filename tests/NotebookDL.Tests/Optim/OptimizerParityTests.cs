@@ -23,6 +23,7 @@ public sealed class OptimizerParityTests
             "adam": lambda g: torch.optim.Adam(g, lr=0.01, foreach=False),
             "adam_amsgrad_wd": lambda g: torch.optim.Adam(g, lr=0.01, betas=(0.8, 0.99), weight_decay=0.05, amsgrad=True, foreach=False),
             "adamw": lambda g: torch.optim.AdamW(g, lr=0.01, weight_decay=0.1, foreach=False),
+            "adam_wd_maximize": lambda g: torch.optim.Adam(g, lr=0.01, weight_decay=0.05, maximize=True, foreach=False),
             "rmsprop": lambda g: torch.optim.RMSprop(g, lr=0.01, foreach=False),
             "rmsprop_centered_momentum": lambda g: torch.optim.RMSprop(g, lr=0.01, alpha=0.9, centered=True, momentum=0.9, weight_decay=0.01, foreach=False),
         }
@@ -48,6 +49,7 @@ public sealed class OptimizerParityTests
         "adam" => new Adam(groups, new AdamOptions { lr = 0.01 }),
         "adam_amsgrad_wd" => new Adam(groups, new AdamOptions { lr = 0.01, betas = (0.8, 0.99), weight_decay = 0.05, amsgrad = true }),
         "adamw" => new AdamW(groups, new AdamWOptions { lr = 0.01, weight_decay = 0.1 }),
+        "adam_wd_maximize" => new Adam(groups, new AdamOptions { lr = 0.01, weight_decay = 0.05, maximize = true }),
         "rmsprop" => new RMSprop(groups, new RMSpropOptions { lr = 0.01 }),
         "rmsprop_centered_momentum" => new RMSprop(groups, new RMSpropOptions { lr = 0.01, alpha = 0.9, centered = true, momentum = 0.9, weight_decay = 0.01 }),
         _ => throw new ArgumentException(name),
@@ -61,12 +63,36 @@ public sealed class OptimizerParityTests
     [InlineData("adam")]
     [InlineData("adam_amsgrad_wd")]
     [InlineData("adamw")]
+    [InlineData("adam_wd_maximize")]
     [InlineData("rmsprop")]
     [InlineData("rmsprop_centered_momentum")]
-    public void FiveStepsMatchPyTorch(string name)
+    public void FiveStepsMatchPyTorch(string name) => FiveStepsMatchPyTorchWith(name, strided: false);
+
+    /// <summary>
+    /// Adam updates contiguous float32 CPU parameters in one pass of its own (AdamCpuKernel); parameters that are
+    /// strided views take the tensor-op path. Both must give PyTorch's numbers.
+    /// </summary>
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("adamw")]
+    [InlineData("adam_wd_maximize")]
+    public void FiveStepsMatchPyTorch_when_parameters_are_strided_views(string name) => FiveStepsMatchPyTorchWith(name, strided: true);
+
+    private static Tensor Parameter(float[] values, long[] shape, bool strided)
+    {
+        if (!strided) return torch.tensor(values, shape).requires_grad_();
+        // A view every other element of a buffer twice the size: a leaf (the buffer needs no grad), not contiguous.
+        var buffer = torch.zeros(values.Length * 2);
+        var view = buffer.slice(0, 0, values.Length * 2, 2).view(shape);
+        Assert.False(view.is_contiguous());
+        view.copy_(torch.tensor(values, shape));
+        return view.requires_grad_();
+    }
+
+    private static void FiveStepsMatchPyTorchWith(string name, bool strided)
     {
         using var scope = torch.NewDisposeScope();
-        var ps = Shapes.Select((s, k) => torch.tensor(Values(i => Math.Sin(0.3 * i + k + 1), s.Aggregate(1L, (a, b) => a * b)), s).requires_grad_()).ToArray();
+        var ps = Shapes.Select((s, k) => Parameter(Values(i => Math.Sin(0.3 * i + k + 1), s.Aggregate(1L, (a, b) => a * b)), s, strided)).ToArray();
         using var opt = Make(name, [new ParamGroup([ps[0]]), new ParamGroup([ps[1]])]);
         opt.param_groups[1].lr *= 0.5;
         for (var step = 0; step < Steps; step++)
