@@ -11,6 +11,8 @@ namespace NotebookDL.Optim;
 /// tabular MLP's six parameters (48,601 floats, one thread, tests/Benchmarks adamw_step): 150 us with tensor ops,
 /// 44 us here; PyTorch 1.13's single-tensor AdamW 126 us in the same run. The arithmetic is PyTorch's, in float32 and
 /// in its order (sqrt(v) times 1/sqrt(bc2) where PyTorch divides), so results agree to rounding (the parity tests).
+/// Writing through memory does not bump autograd's version counters: a graph kept with retain_graph across a step
+/// is not told its saved parameters changed (PyTorch's in-place ops would make its next backward fail).
 /// </summary>
 internal static class AdamCpuKernel
 {
