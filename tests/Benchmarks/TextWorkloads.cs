@@ -33,7 +33,7 @@ internal static class TextWorkloads
             loss.backward();
             opt.step();
             opt.zero_grad();
-            ScalarSweep.AfterBatch();
+            NotebookDL.Engine.ScalarSweep.AfterBatch();
         };
     }
 

@@ -49,7 +49,7 @@ internal static class VisionWorkloads
                 opt.step();
                 opt.zero_grad();
             }
-            ScalarSweep.AfterBatch();   // as the Learner does after every batch
+            NotebookDL.Engine.ScalarSweep.AfterBatch();   // as the Learner does after every batch
         };
     }
 }

@@ -12,7 +12,7 @@ version="0.9.0-ci.$(date +%Y%m%d%H%M%S)"
 feed="$work/feed"
 
 echo "packing $version into $feed" >&2
-for project in NotebookDL.Display NotebookDL NotebookDL.Interactive; do
+for project in NotebookDL.Display NotebookDL NotebookDL.Datasets NotebookDL.Interactive; do
   dotnet pack "$repo/src/$project" -c Release -o "$feed" -p:Version="$version" -nologo -v q >&2
 done
 # The tool for this platform only (a release packs linux-x64, win-x64 and osx-arm64, one package each).

@@ -47,3 +47,15 @@ def test_a_console_app_trains_with_the_packages_alone():
         assert "trained: validation loss" in out, out
         loss = float(out.split("validation loss")[1].split()[0])
         assert loss < 0.69, f"the model did not learn (chance is ln 2 = 0.693): {out}"
+
+
+def test_the_portable_package_carries_no_lesson_data_helpers():
+    """The Debian-specific helpers (Rscript exports, /usr/share/datasets) ship in NotebookDL.Datasets, not NotebookDL."""
+    import zipfile
+    feed, version = pathlib.Path(os.environ["NBDL_FEED"]), os.environ["NBDL_VERSION"]
+    for package, should_have in [("NotebookDL", False), ("NotebookDL.Datasets", True)]:
+        with zipfile.ZipFile(feed / f"{package}.{version}.nupkg") as nupkg:
+            dll = nupkg.read(f"lib/net10.0/{package}.dll")
+        # String literals sit in the assembly's user-string heap as UTF-16.
+        found = {s: s.encode("utf-16-le") in dll for s in ["Rscript", "/usr/share/datasets"]}
+        assert all(v == should_have for v in found.values()), f"{package}: {found}"

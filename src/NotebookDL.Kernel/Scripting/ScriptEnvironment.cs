@@ -53,7 +53,7 @@ internal static class ScriptEnvironment
     public static ScriptOptions Create()
     {
         var references = new List<MetadataReference>();
-        foreach (var name in new[] { "TorchSharp.dll", "TorchVision.dll", "NotebookDL.dll", "Microsoft.Data.Analysis.dll" })
+        foreach (var name in new[] { "TorchSharp.dll", "TorchVision.dll", "NotebookDL.dll", "NotebookDL.Datasets.dll", "Microsoft.Data.Analysis.dll" })
         {
             var path = Path.Combine(KernelDirectory, name);
             if (File.Exists(path)) references.Add(DocumentedReference.FromFile(path));

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace NotebookDL;
+namespace NotebookDL.Engine;
 
 /// <summary>
 /// glibc malloc tuning for libtorch's allocation pattern. libtorch's CPU allocator mallocs every intermediate tensor
@@ -9,7 +9,8 @@ namespace NotebookDL;
 /// threshold go back to the kernel, so the next step page-faults and zeroes the same memory again. Keeping freed
 /// memory for reuse (bounded by the trim threshold above what is in use) measured, on TorchSharp 0.107 at 2 threads,
 /// a 128x64x14x14 3x3 conv2d at 26.8 ms with the defaults and 19.3 ms tuned (tests/Benchmarks/README.md).
-/// Applied once per process, by the Learner and the kernel; a no-op off glibc.
+/// Applied once per process by <see cref="ProcessSetup.Apply"/> (the hosts call it; a console app or service should);
+/// a no-op off glibc.
 /// </summary>
 public static class MallocTuning
 {

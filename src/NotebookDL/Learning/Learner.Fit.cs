@@ -87,7 +87,7 @@ public sealed partial class Learner
             }
         }
         // What no scope tracks: TorchSharp's own Scalars, which fragment the heap if left to the GC's schedule.
-        ScalarSweep.AfterBatch();
+        NotebookDL.Engine.ScalarSweep.AfterBatch();
         NotebookDL.Engine.ThreadPolicy.Adjust(timeSteps: true);
     }
 

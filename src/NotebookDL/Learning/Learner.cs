@@ -16,9 +16,6 @@ public sealed partial class Learner
 {
     private readonly List<ICallback> _cbs = [];
 
-    // Before the first training allocation: glibc's defaults make libtorch re-fault its scratch memory every step.
-    static Learner() => MallocTuning.Apply();
-
     /// <param name="dls">Training and validation data.</param>
     /// <param name="model">Maps a batch's X to predictions.</param>
     /// <param name="lossFunc">Loss; <see cref="LossFunction.CrossEntropy"/> for classification.</param>
