@@ -122,11 +122,33 @@ public static class ThreadPolicy
         {
             n = tuner.Choice(free); // inside a timed workload (a callback's loop during a fit): keep its choice
         }
-        if (applied == 0) applied = torch.get_num_threads(); // this thread's count, once
+        if (applied == 0)
+        {
+            // A kernel cell's plain C# loop must not load libtorch's natives (seconds, hundreds of MB) just to set a
+            // thread count nothing will use: that happened whenever the machine's load changed during such a loop.
+            if (!LibTorchLoaded()) return;
+            applied = torch.get_num_threads(); // this thread's count, once
+        }
         if (n == applied) return;
         NativeGuards.ApplyThreads(n);
         applied = n;
         Interlocked.Increment(ref adjustments);
+    }
+
+    private static volatile bool libTorchSeen;
+
+    /// <summary>Whether libtorch is mapped into the process (the policy is adaptive on Linux only, where /proc tells).</summary>
+    private static bool LibTorchLoaded()
+    {
+        if (libTorchSeen) return true;
+        try
+        {
+            return libTorchSeen = File.ReadLines("/proc/self/maps").Any(line => line.Contains("libtorch_cpu", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Cores not used by other processes since the last sample (at least 1), or null when unknown.</summary>
