@@ -17,7 +17,7 @@ public sealed partial class Learner
     {
         var spec = ModelSpec ?? throw new InvalidOperationException(
             "Export needs to know how to rebuild the model: create it with ModelRegistry.Create(name, args) (after ModelRegistry.Register) " +
-            "or set learn.ModelSpec.");
+            "or set learn.ModelSpec; for VisionLearner, name the architecture first with Learners.RegisterArch(name, arch).");
         if (LossFunc.Name == "custom")
             throw new InvalidOperationException("Export cannot save a custom loss delegate; use a built-in LossFunction (CrossEntropy, MSE, L1, BCEWithLogits).");
         var meta = new JsonObject

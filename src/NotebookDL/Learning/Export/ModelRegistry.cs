@@ -44,6 +44,13 @@ public static class ModelRegistry
         return model;
     }
 
+    /// <summary>Records that <paramref name="model"/>, built another way (e.g. from a weights file), is rebuilt by <paramref name="spec"/>.</summary>
+    internal static void Remember(nn.Module model, ModelSpec spec)
+    {
+        if (!Factories.ContainsKey(spec.Factory)) throw new KeyNotFoundException($"No model factory named '{spec.Factory}' is registered.");
+        Specs.AddOrUpdate(model, spec with { Args = (JsonObject)spec.Args.DeepClone() });
+    }
+
     /// <summary>The spec <paramref name="model"/> was created from, or null if it was built directly.</summary>
     public static ModelSpec? SpecOf(nn.Module model) => Specs.TryGetValue(model, out var spec) ? spec : null;
 }

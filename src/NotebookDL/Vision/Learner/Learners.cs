@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotebookDL.Data;
 using NotebookDL.Learning;
@@ -16,13 +18,39 @@ public static class Learners
 {
     private const string FactoryName = "NotebookDL.Vision.VisionModel";
 
-    // The architectures an exported learner can rebuild by name (the Func itself cannot be saved).
-    private static readonly Dictionary<string, Func<nn.Module<Tensor, Tensor>>> KnownArchs = new()
+    // The architectures an exported learner can rebuild by name (a Func cannot be saved): ours, and those a user
+    // names with RegisterArch (TorchVision's models, their own).
+    private static readonly ConcurrentDictionary<string, Func<nn.Module<Tensor, Tensor>>> Archs = new(
+    [
+        new("ResNet18", Models.ResNet18),
+        new("ResNet34", Models.ResNet34),
+        new("ResNet50", Models.ResNet50),
+    ]);
+
+    /// <summary>
+    /// Names an architecture so that a learner built on it can be exported and loaded (fastai's pickled <c>arch</c>; a
+    /// .NET delegate cannot be saved). Register the same name in the process that calls <c>Learner.Load</c>.
+    /// Returns <paramref name="arch"/>, to pass to <see cref="VisionLearner"/>.
+    /// <example><code>
+    /// var arch = RegisterArch("torchvision.resnet18", () => torchvision.models.resnet18());
+    /// var learn = VisionLearner(dls, arch, metrics: [Metrics.Accuracy]);
+    /// </code></example>
+    /// </summary>
+    public static Func<nn.Module<Tensor, Tensor>> RegisterArch(string name, Func<nn.Module<Tensor, Tensor>> arch)
     {
-        ["ResNet18"] = Models.ResNet18,
-        ["ResNet34"] = Models.ResNet34,
-        ["ResNet50"] = Models.ResNet50,
-    };
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Archs[name] = arch ?? throw new ArgumentNullException(nameof(arch));
+        return arch;
+    }
+
+    private static Func<nn.Module<Tensor, Tensor>> ArchNamed(string name) =>
+        Archs.TryGetValue(name, out var arch) ? arch : throw new KeyNotFoundException(
+            $"No vision architecture named '{name}' is registered: call Learners.RegisterArch(\"{name}\", () => ...) before Learner.Load. " +
+            $"Registered: [{string.Join(", ", Archs.Keys.Order())}].");
+
+    // Delegate equality: the same method on the same target (a method group such as Models.ResNet18, or the very
+    // lambda that was registered).
+    private static string? NameOf(Func<nn.Module<Tensor, Tensor>> arch) => Archs.FirstOrDefault(kv => kv.Value.Equals(arch)).Key;
 
     /// <summary>
     /// Registers the vision-model factory when the assembly loads, so <c>Learner.Load</c> of an exported vision learner
@@ -32,7 +60,8 @@ public static class Learners
     [System.Runtime.CompilerServices.ModuleInitializer]
 #pragma warning restore CA2255
     internal static void RegisterFactory() =>
-        ModelRegistry.Register(FactoryName, a => Models.VisionModel(KnownArchs[(string)a["arch"]!], (long)a["nOut"]!, nIn: (long)a["nIn"]!));
+        ModelRegistry.Register(FactoryName, a => Models.VisionModel(ArchNamed((string)a["arch"]!), (long)a["nOut"]!, nIn: (long)a["nIn"]!,
+            cut: (int?)a["cut"], head: a["head"] is { } head ? head.Deserialize<HeadOptions>() : null));
 
     /// <summary>
     /// A classifier Learner over a CNN: <see cref="Models.VisionModel"/> (the architecture's body, cut before its
@@ -83,17 +112,22 @@ public static class Learners
 
     private static nn.Module<Tensor, Tensor> BuildModel(Func<nn.Module<Tensor, Tensor>> arch, long nOut, long nIn, string? pretrained, HeadOptions? head, int? cut)
     {
-        var archName = KnownArchs.FirstOrDefault(kv => kv.Value.Method == arch.Method).Key;
-        // Through the registry when possible, so that learn.Export() knows how to rebuild the model.
-        nn.Module<Tensor, Tensor> model = archName is not null && head is null && cut is null
-            ? ModelRegistry.Create(FactoryName, new JsonObject { ["arch"] = archName, ["nOut"] = nOut, ["nIn"] = nIn })
-            : Models.VisionModel(arch, nOut, nIn: nIn, cut: cut, head: head);
+        // Through the registry when the architecture has a name, so that learn.Export() knows how to rebuild the model.
+        var archName = NameOf(arch);
+        var spec = archName is null ? null : new JsonObject
+        {
+            ["arch"] = archName, ["nOut"] = nOut, ["nIn"] = nIn, ["cut"] = cut,
+            ["head"] = head is null ? null : JsonSerializer.SerializeToNode(head),
+        };
+        var model = spec is not null ? ModelRegistry.Create(FactoryName, spec) : Models.VisionModel(arch, nOut, nIn: nIn, cut: cut, head: head);
         if (pretrained is null) return model;
         if (PretrainedBody.TryLoad((BodyHeadModel)model, pretrained)) return model;
-        // A torchvision file: VisionModel adapts the first convolution to nIn itself. The export spec is lost
-        // (the weights are in the model, not in the factory), which is fine: Export saves the trained weights.
+        // A torchvision file: VisionModel adapts the first convolution to nIn itself. The factory rebuilds the same
+        // architecture without the file (Export saves the trained weights), so the spec still holds.
         model.Dispose();
-        return Models.VisionModel(arch, nOut, pretrained, nIn, cut, head);
+        var fromFile = Models.VisionModel(arch, nOut, pretrained, nIn, cut, head);
+        if (spec is not null) ModelRegistry.Remember(fromFile, new ModelSpec(FactoryName, spec));
+        return fromFile;
     }
 
     /// <summary>Channels of the first training batch's images (peeked without starting an epoch where possible).</summary>
