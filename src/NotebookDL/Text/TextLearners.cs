@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using NotebookDL.Learning;
 using NotebookDL.Models;
 
@@ -33,6 +35,36 @@ public static class TextLearners
     /// </summary>
     public static (double Start, double Middle, double End) Moms { get; } = (0.8, 0.7, 0.8);
 
+    private const string LanguageModelFactory = "NotebookDL.Text.LanguageModel";
+    private const string ClassifierFactory = "NotebookDL.Text.TextClassifier";
+
+    /// <summary>
+    /// Registers the text models' factories when the assembly loads, so that <c>Learner.Load</c> of an exported text
+    /// learner rebuilds its model in a fresh process.
+    /// </summary>
+#pragma warning disable CA2255 // A library module initializer on purpose: the registry must be filled before any Load.
+    [System.Runtime.CompilerServices.ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void RegisterFactories()
+    {
+        ModelRegistry.Register(LanguageModelFactory, a =>
+        {
+            var (config, dropMult) = (ConfigOf(a), (double)a["dropMult"]!);
+            return new LanguageModel(config.Encoder((long)a["vocab"]!, dropMult), config.OutputP * dropMult);
+        });
+        ModelRegistry.Register(ClassifierFactory, a =>
+        {
+            var (config, dropMult) = (ConfigOf(a), (double)a["dropMult"]!);
+            return new TextClassifier(config.Encoder((long)a["vocab"]!, dropMult), (int)a["nClasses"]!, (int)a["bptt"]!, ps: (0.4 * dropMult, 0.1 * dropMult));
+        });
+    }
+
+    private static AwdLstmConfig ConfigOf(JsonObject args) =>
+        args["config"]?.Deserialize<AwdLstmConfig>() ?? throw new InvalidDataException("A text model's spec has no AWD-LSTM config.");
+
+    private static JsonObject Spec(long vocab, AwdLstmConfig config, double dropMult) =>
+        new() { ["vocab"] = vocab, ["config"] = JsonSerializer.SerializeToNode(config), ["dropMult"] = dropMult };
+
     /// <summary>
     /// A Learner over an AWD-LSTM <see cref="LanguageModel"/> sized to the data's vocabulary: cross entropy on the next
     /// token, accuracy and perplexity, the hidden state reset at the start of each training and validation pass, AR and
@@ -46,7 +78,7 @@ public static class TextLearners
         ArgumentNullException.ThrowIfNull(dls);
         if (!dls.IsLanguageModel) throw new ArgumentException("These data loaders are a classifier's; build them with TextDataLoaders.ForLanguageModel.", nameof(dls));
         config ??= AwdLstmConfig.LanguageModel;
-        var model = new LanguageModel(config.Encoder(dls.Numericalize.Vocab.Count, dropMult), config.OutputP * dropMult);
+        var model = ModelRegistry.Create(LanguageModelFactory, Spec(dls.Numericalize.Vocab.Count, config, dropMult));
         return new Learner(dls, model, LossFunction.CrossEntropy, metrics: metrics ?? [Metrics.Accuracy, new Perplexity()], wd: wd,
             cbs: [new ModelResetter(), new RnnRegularizer(alpha, beta)], splitter: LanguageModelSplit, progress: progress) { Moms = Moms };
     }
@@ -64,8 +96,10 @@ public static class TextLearners
         ArgumentNullException.ThrowIfNull(dls);
         if (dls.IsLanguageModel) throw new ArgumentException("These data loaders are a language model's; build them with TextDataLoaders.ForClassification.", nameof(dls));
         config ??= AwdLstmConfig.Classifier;
-        var awd = config.Encoder(dls.Numericalize.Vocab.Count, dropMult);
-        var model = new TextClassifier(awd, dls.Classes!.Count, bptt, ps: (0.4 * dropMult, 0.1 * dropMult));
+        var spec = Spec(dls.Numericalize.Vocab.Count, config, dropMult);
+        spec["nClasses"] = dls.Classes!.Count;
+        spec["bptt"] = bptt;
+        var model = ModelRegistry.Create(ClassifierFactory, spec);
         var learn = new Learner(dls, model, LossFunction.CrossEntropy, metrics: metrics ?? [Metrics.Accuracy], wd: wd,
             cbs: [new RnnRegularizer(alpha, beta)], splitter: ClassifierSplit, progress: progress) { Moms = Moms };
         if (encoder is not null)
