@@ -3,6 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 using DenseTensor = Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>;
 using NotebookDL.Models;
 using NotebookDL.Serialization.Onnx;
+using NotebookDL.Tests.Vision.Learner;
 using NotebookDL.Vision;
 using Xunit.Abstractions;
 
@@ -79,7 +80,7 @@ public sealed class ImageNetResNet18Tests(ITestOutputHelper output)
     {
         using var scope = torch.NewDisposeScope();
         var mapping = new StringBuilder();
-        using var model = ImageNetResNet18.Load(mapping: mapping);
+        using var model = ImageNetResNet18.Load(mapping: mapping, bgrInput: true);   // Preprocess gives BGR, as exported
         var x = ImageNetResNet18.Preprocess(RealImages());
         var expected = RunOnnx(ImageNetResNet18.ModelPath(), "Input247", x);
         var got = Features(model, x);
@@ -94,6 +95,54 @@ public sealed class ImageNetResNet18Tests(ITestOutputHelper output)
         var f = got.flatten(1);
         var d = torch.cdist(f, f);
         Assert.True(d[0, 1].ToSingle() > d[1, 2].ToSingle(), "the photo's features are not set apart from the clothes'");
+    }
+
+    [Fact]
+    public void The_RGB_network_is_the_exported_one_with_its_first_layer_turned_round()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var bgr = ImageNetResNet18.Load(bgrInput: true);
+        using var rgb = ImageNetResNet18.Load();
+        var x = ImageNetResNet18.Preprocess(RealImages());
+        Assert.True(TinyImages.Close(Features(rgb, x.flip(1)), Features(bgr, x), 1e-4));
+    }
+
+    [Fact]
+    public void A_vision_learner_fine_tunes_from_the_ImageNet_weights_and_exports()
+    {
+        var dir = Directory.CreateTempSubdirectory("nbdl-imagenet-").FullName;
+        try
+        {
+            var weights = ImageNetResNet18.WeightsFile(dir);
+            var written = File.GetLastWriteTimeUtc(weights);
+            Assert.Equal(weights, ImageNetResNet18.WeightsFile(dir));
+            Assert.Equal(written, File.GetLastWriteTimeUtc(weights));   // made once, then reused
+
+            var learn = Learners.VisionLearner(TinyImages.Loaders(), ImageNetResNet18.Architecture, pretrained: weights, progress: false);
+            var model = (BodyHeadModel)learn.Model;
+            // One input channel: fastai's adaptation sums the RGB filters of the imported stem.
+            using (var reference = ImageNetResNet18.Load())
+            using (var summed = reference.conv1.weight!.sum(1, keepdim: true))
+                Assert.True(TinyImages.Close(model.Body.modules().OfType<Conv2d>().First().weight!, summed, 1e-5));
+            Assert.Equal(3, model.Body.modules().OfType<BasicBlock>().Count(b => b.conv1.in_channels == 512 || b.conv2.out_channels == 512));
+            // Frozen: only batch norms train in the body.
+            Assert.All(model.Body.modules().OfType<Conv2d>(), c => Assert.False(c.weight!.requires_grad));
+
+            learn.Fit(1, 1e-3);
+            var file = Path.Combine(dir, "learner.nbdl");
+            learn.Export(file);
+            var loaded = NotebookDL.Learning.Learner.Load(file);
+            using var scope = torch.NewDisposeScope();
+            var x = torch.rand(4, 1, 16, 16);
+            learn.Model.eval();
+            loaded.Model.eval();
+            using var noGrad = torch.no_grad();
+            Assert.True(TinyImages.Close(loaded.Model.call(x), learn.Model.call(x), 1e-4));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -9,9 +9,12 @@ namespace NotebookDL.Models;
 /// restore put it. Nothing is downloaded at run time: reference the package (any project, e.g.
 /// <c>dotnet add package Microsoft.ML.DnnImageFeaturizer.ResNet18 --version 0.24.0</c>, or <c>#r "nuget: ..."</c> in a
 /// notebook) and the file is there.
-/// <para>The network is torchvision's ResNet-18 with one more 512-channel block (stages of 2, 2, 2 and 3 BasicBlocks). Its
-/// input is what ML.NET's ResNetPreprocess model makes of 0-255 RGB pixels: BGR order, minus a per-pixel ImageNet mean
-/// image (<see cref="Preprocess"/>). CNTK pads its stride-2 layers on the top and left only; at inputs whose size is a
+/// <para>The network is torchvision's ResNet-18 with one more 512-channel block (stages of 2, 2, 2 and 3 BasicBlocks). As
+/// exported, its input is what ML.NET's ResNetPreprocess model makes of 0-255 RGB pixels: BGR order, minus a per-pixel
+/// ImageNet mean image (<see cref="Preprocess"/>). <see cref="Load"/> turns the first convolution round to read RGB by
+/// default, so that fine-tuning takes images as every other model here does, normalised with <see cref="Stats"/>.</para>
+/// <para>Fine-tuning: <c>VisionLearner(dls, ImageNetResNet18.Architecture, pretrained: ImageNetResNet18.WeightsFile())</c>
+/// with <c>Normalize.FromStats(ImageNetResNet18.Stats.Mean, ImageNetResNet18.Stats.Std)</c> in the batch transforms. CNTK pads its stride-2 layers on the top and left only; at inputs whose size is a
 /// multiple of 32 (224 included) every stride-2 layer sees an even size and that padding gives exactly what PyTorch's
 /// symmetric padding gives, which is what this model uses at every size.</para>
 /// </summary>
@@ -30,11 +33,56 @@ public static class ImageNetResNet18
     public static string PreprocessPath(string? packagesFolder = null) => PackageFile("ResNetPrepOnnx/ResNetPreprocess.onnx", packagesFolder);
 
     /// <summary>
-    /// The pretrained network as our <see cref="ResNet"/> (fc random, <paramref name="numClasses"/> outputs); with
-    /// <paramref name="mapping"/>, which ONNX tensor went where.
+    /// The per-channel statistics for <c>Normalize</c> on 0-1 RGB images that give the RGB network what it was trained
+    /// on: 255·x minus the mean image's channel means (R 123.15, G 115.90, B 103.06), no scaling.
     /// </summary>
-    public static ResNet Load(long numClasses = 1000, string? path = null, StringBuilder? mapping = null) =>
-        OnnxResNetImport.Load(OnnxModel.Read(path ?? ModelPath()), Layers, numClasses, mapping);
+    public static (float[] Mean, float[] Std) Stats => (
+        [.. ChannelMeans().Reverse().Select(m => m / 255f)], [1 / 255f, 1 / 255f, 1 / 255f]);
+
+    /// <summary>The architecture, randomly initialised (what an exported learner rebuilds before loading its weights).</summary>
+    public static ResNet Architecture() => new(ResNetBlockKind.Basic, Layers);
+
+    /// <summary>
+    /// The pretrained network as our <see cref="ResNet"/> (fc random, <paramref name="numClasses"/> outputs); with
+    /// <paramref name="mapping"/>, which ONNX tensor went where. <paramref name="bgrInput"/> keeps the exported
+    /// network's channel order (for <see cref="Preprocess"/>'s output); by default it reads RGB.
+    /// </summary>
+    public static ResNet Load(long numClasses = 1000, string? path = null, StringBuilder? mapping = null, bool bgrInput = false)
+    {
+        var model = OnnxResNetImport.Load(OnnxModel.Read(path ?? ModelPath()), Layers, numClasses, mapping);
+        if (!bgrInput)
+        {
+            using var noGrad = torch.no_grad();
+            using var rgb = model.conv1.weight!.flip(1);
+            model.conv1.weight!.copy_(rgb);
+        }
+        return model;
+    }
+
+    /// <summary>
+    /// The RGB network's weights as a PyTorch state dict file (torchvision's keys, layer4 with three blocks), written once
+    /// under <paramref name="cacheDir"/> (default ~/.cache/notebookdl/models) and reused: what <c>VisionLearner</c>'s
+    /// <c>pretrained</c> takes.
+    /// </summary>
+    public static string WeightsFile(string? cacheDir = null)
+    {
+        cacheDir ??= Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "notebookdl", "models");
+        var path = Path.Combine(cacheDir, $"imagenet-resnet18-{Version}.pt");
+        if (File.Exists(path)) return path;
+        Directory.CreateDirectory(cacheDir);
+        // Written beside and renamed into place, so an interrupted or concurrent write never leaves a torn file.
+        var partial = $"{path}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        try
+        {
+            using (var model = Load()) PyTorchFiles.Save(model.state_dict(), partial);
+            File.Move(partial, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+        return path;
+    }
 
     /// <summary>
     /// ML.NET's preprocessing of (N, 3, H, W) RGB pixels in 0..255: channels reversed to BGR, minus the package's
@@ -53,6 +101,14 @@ public static class ImageNetResNet18
     }
 
     private static readonly Lazy<float[]> MeanValues = new(() => ReadMean(PreprocessPath()));
+
+    /// <summary>The mean image's channel means, in its BGR order.</summary>
+    private static float[] ChannelMeans()
+    {
+        var values = MeanValues.Value;
+        var plane = values.Length / 3;
+        return [.. Enumerable.Range(0, 3).Select(c => (float)values.AsSpan(c * plane, plane).ToArray().Average())];
+    }
 
     private static Tensor MeanImage(string? path)
     {

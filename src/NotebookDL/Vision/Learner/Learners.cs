@@ -25,6 +25,7 @@ public static class Learners
         new("ResNet18", Models.ResNet18),
         new("ResNet34", Models.ResNet34),
         new("ResNet50", Models.ResNet50),
+        new("ImageNetResNet18", ImageNetResNet18.Architecture),
     ]);
 
     /// <summary>
