@@ -64,6 +64,7 @@ internal static class KernelCommand
         KernelLog.Info($"starting with {connectionFile}");
         // Before any cell touches TorchSharp: thread policy and malloc tuning (see ProcessSetup).
         foreach (var line in NotebookDL.Engine.ProcessSetup.Apply()) KernelLog.Info(line);
+        NotebookDL.Kernel.Scripting.MemoryGuard.Start();
         try
         {
             var info = ConnectionInfo.Load(connectionFile);

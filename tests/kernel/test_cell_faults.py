@@ -3,6 +3,7 @@
 One kernel process for the whole class: after each fault the same process must answer, and the variables defined
 before the first fault must still hold their values. Native errors read as PyTorch's one line, without C++ frames.
 """
+import threading
 import time
 import unittest
 
@@ -119,6 +120,30 @@ class CellFaultTests(unittest.TestCase):
 
     def test_15_disposed_tensor(self):
         self.fails_and_survives("var gone = torch.ones(2); gone.Dispose(); gone.sum()", "InvalidOperationException")
+
+    def test_16_tensors_dropped_in_a_loop_are_freed(self):
+        # 60 tensors of 200 MB, none disposed: 12 GB if nothing frees them before the GC would run on its own.
+        peak = [0]
+        done = threading.Event()
+
+        def watch():
+            while not done.is_set():
+                with open(f"/proc/{self.pid}/status") as status:
+                    for line in status:
+                        if line.startswith("VmRSS:"):
+                            peak[0] = max(peak[0], int(line.split()[1]) * 1024)
+                time.sleep(0.05)
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        try:
+            reply, _ = self.run_cell("for (int i = 0; i < 60; i++) { var t = torch.ones(50_000_000); }")
+        finally:
+            done.set()
+            watcher.join()
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        self.assertLess(peak[0], 5 << 30, f"the kernel grew to {peak[0] / 2**30:.1f} GiB")
+        self.assert_alive()
 
 
 if __name__ == "__main__":

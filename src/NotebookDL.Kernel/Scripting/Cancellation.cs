@@ -31,6 +31,7 @@ public static class Cancellation
         // Every loop iteration of a cell is also where the thread count follows the machine's load: one more read here,
         // the policy only when its sampler changed its mind (calling it on every iteration made a tight loop 2.5x slower).
         if (threadsChanged) AdjustThreads();
+        if (MemoryGuard.Pending) MemoryGuard.Collect();
     }
 
     private static volatile bool threadsChanged;
@@ -51,6 +52,7 @@ public static class Cancellation
     public static void CheckInTask()
     {
         if (threadsChanged) AdjustThreads();
+        if (MemoryGuard.Pending) MemoryGuard.Collect();
         if (pending && Current.Value is { IsCancelled: true }) throw new OperationCanceledException("The cell was interrupted.");
     }
 

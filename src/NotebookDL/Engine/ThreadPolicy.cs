@@ -48,6 +48,16 @@ public static class ThreadPolicy
     /// afford even a few field reads per iteration (our kernel's cell loops) calls <see cref="Adjust"/> only then.</summary>
     public static event Action? WantedChanged;
 
+    private static long residentBytes;
+
+    /// <summary>This process's resident memory at the sampler's last look (0 before it), read with the load from the
+    /// same /proc file.</summary>
+    public static long ResidentBytes => Volatile.Read(ref residentBytes);
+
+    /// <summary>Raised (on the sampler's thread) after every sample, with <see cref="ResidentBytes"/> updated: our kernel
+    /// watches it to collect tensors a cell dropped without disposing (see the kernel's MemoryGuard).</summary>
+    public static event Action? Sampled;
+
     /// <summary>The thread count the policy wants now (0 until its first look at the machine).</summary>
     public static int WantedThreads => wanted;
 
@@ -63,7 +73,9 @@ public static class ThreadPolicy
             NotebookDL.Display.Magics.TorchMagics.ThreadsChosen += Fix;
             sampler = new Timer(_ =>
             {
-                if (FreeCores() is not { } n || n == wanted) return;
+                var free = FreeCores();
+                Sampled?.Invoke();
+                if (free is not { } n || n == wanted) return;
                 wanted = n;
                 WantedChanged?.Invoke();
             }, null, TimeSpan.Zero, Interval);
@@ -180,7 +192,7 @@ public static class ThreadPolicy
     // in a collaborative-filtering fit while the first version of this sampler built strings every 200 ms).
     private static Microsoft.Win32.SafeHandles.SafeFileHandle? statFile, selfFile;
     private static readonly byte[] Buffer = new byte[4096];
-    private static readonly long[] Numbers = new long[16];
+    private static readonly long[] Numbers = new long[24];
 
     private static (long Busy, long Total, long Own)? Sample()
     {
@@ -199,7 +211,8 @@ public static class ThreadPolicy
             n = RandomAccess.Read(selfFile, Buffer, 0);
             var self = Buffer.AsSpan(0, n);
             var afterName = self[(self.LastIndexOf((byte)')') + 2)..];
-            if (ReadNumbers(afterName, 15) < 15) return null; // fields 3..17 of stat; utime and stime are 14 and 15
+            if (ReadNumbers(afterName, 22) < 22) return null; // fields 3..24 of stat: utime, stime are 14, 15; rss (pages) 24
+            Volatile.Write(ref residentBytes, Numbers[21] * Environment.SystemPageSize);
             return (busy, total, Numbers[11] + Numbers[12]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
