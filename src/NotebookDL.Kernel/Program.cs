@@ -72,6 +72,7 @@ internal static class KernelCommand
             using var server = new KernelServer(info, interpreter);
             // A Ctrl+C in the terminal that started Jupyter reaches the kernel too: treat it as an interrupt
             // (as ipykernel does) instead of letting .NET end the process and lose the user's variables.
+            if (InheritedSigint.Restore()) KernelLog.Info("SIGINT was inherited ignored; restored so that signal interrupts reach cells");
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
             {
                 context.Cancel = true;
