@@ -8,7 +8,7 @@ source "$here/kernelspec.sh"
 
 cd "$here"
 if /usr/bin/python3 -m pytest --version >/dev/null 2>&1; then
-    /usr/bin/python3 -m pytest -v test_conformance.py test_cell_faults.py test_thread_policy.py test_signals.py "$@"
+    /usr/bin/python3 -m pytest -v test_conformance.py test_cell_faults.py test_thread_policy.py test_signals.py test_export_fresh_process.py "$@"
 else
-    /usr/bin/python3 -m unittest -v test_conformance test_cell_faults test_thread_policy test_signals "$@"
+    /usr/bin/python3 -m unittest -v test_conformance test_cell_faults test_thread_policy test_signals test_export_fresh_process "$@"
 fi
