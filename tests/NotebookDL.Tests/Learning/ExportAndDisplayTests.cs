@@ -73,6 +73,9 @@ public class ExportAndDisplayTests
         var bundle = Formatter.Format(summary);
         Assert.Contains("<table>", bundle.Data[MimeBundle.TextHtml]);
         Assert.Contains("Output Shape", bundle.Data[MimeBundle.TextHtml]);
+        // The optimizer the Learner will use, by its own name (fastai's summary creates it too).
+        Assert.Equal("AdamW", summary.Optimizer);
+        Assert.Contains("optimizer: AdamW", bundle.Data[MimeBundle.TextHtml]);
     }
 
     [Fact]

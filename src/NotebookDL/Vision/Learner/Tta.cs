@@ -1,5 +1,7 @@
 using System.Globalization;
 using NotebookDL.Data;
+using NotebookDL.Display;
+using NotebookDL.Display.Formatting;
 using NotebookDL.Learning;
 using NotebookDL.Learning.Data;
 
@@ -8,6 +10,17 @@ namespace NotebookDL.Vision;
 /// <summary>Accuracy of the same model with and without test-time augmentation (see <see cref="TtaExtensions.TtaAccuracy"/>).</summary>
 public sealed record TtaAccuracyResult(double Plain, double WithTta, int N, double Beta)
 {
+    // Shown as a two-row table, not as the record's four raw properties.
+    static TtaAccuracyResult() => Formatter.Register<TtaAccuracyResult>(r => MimeBundle.PlainText(r.ToString()).With(MimeBundle.TextHtml, r.ToHtml()));
+
+    public string ToHtml()
+    {
+        var table = new HtmlTable(["prediction", "accuracy"]);
+        table.AddRow(["plain", Plain.ToString("P2", CultureInfo.InvariantCulture)]);
+        table.AddRow([string.Create(CultureInfo.InvariantCulture, $"with TTA ({N} augmented passes, beta {Beta})"), WithTta.ToString("P2", CultureInfo.InvariantCulture)]);
+        return table.ToHtml();
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"accuracy {Plain:P2} without TTA, {WithTta:P2} with TTA (n {N}, beta {Beta})");
 }

@@ -59,5 +59,10 @@ public sealed class TtaTests
         Assert.Equal(TinyImages.Accuracy(learn), result.Plain, 6);
         Assert.InRange(result.WithTta, 0, 1);
         Assert.Contains("with TTA", result.ToString());
+        // Displayed as a small table of the two accuracies, not as the record's raw properties.
+        var html = NotebookDL.Display.Formatter.Format(result).Data[NotebookDL.Display.MimeBundle.TextHtml];
+        Assert.Contains("<table>", html);
+        Assert.Contains(result.WithTta.ToString("P2", System.Globalization.CultureInfo.InvariantCulture), html);
+        Assert.DoesNotContain("Beta", html);
     }
 }
