@@ -22,8 +22,7 @@ public static class RDatasets
         """;
 
     /// <summary>The default cache: ~/.cache/notebookdl/datasets/r.</summary>
-    public static string DefaultCacheDir => Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "notebookdl", "datasets", "r");
+    public static string DefaultCacheDir => UserCache.Folder("datasets", "r");
 
     /// <summary>
     /// Dominick's Finer Foods orange juice sales from <c>bayesm::orangeJuice</c> (Debian <c>r-cran-bayesm</c>):

@@ -21,8 +21,7 @@ public static partial class Datasets
         public static readonly IReadOnlyList<string> FolderNames = [.. Classes.Select(SafeName)];
 
         /// <summary>The default cache: ~/.cache/notebookdl/datasets/fashion-mnist.</summary>
-        public static string DefaultCacheDir => Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "notebookdl", "datasets", "fashion-mnist");
+        public static string DefaultCacheDir => UserCache.Folder("datasets", "fashion-mnist");
 
         /// <summary>
         /// The dataset as an image folder, <c>train/&lt;class&gt;/NNNNN.png</c> and <c>test/&lt;class&gt;/NNNNN.png</c>,

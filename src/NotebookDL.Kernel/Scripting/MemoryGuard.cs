@@ -15,16 +15,12 @@ internal static class MemoryGuard
 {
     private static long baseline;   // resident bytes after the last collection; 0: take the next sample
     private static volatile bool pending;
-    private static int collections;
 
     /// <summary>Growth that triggers a collection: 1 GiB, or an eighth of the memory .NET may use if that is less.</summary>
     public static long Threshold { get; } = Math.Min(1L << 30, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8);
 
     /// <summary>Whether a collection is due (read by every loop check of a cell).</summary>
     public static bool Pending => pending;
-
-    /// <summary>Collections made so far (for tests and the log).</summary>
-    public static int Collections => collections;
 
     /// <summary>Watches the sampler (which runs when the thread policy is on; with NBDL_THREAD_POLICY=fixed nothing is watched).</summary>
     public static void Start() => ThreadPolicy.Sampled += OnSample;
@@ -46,7 +42,6 @@ internal static class MemoryGuard
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        Interlocked.Increment(ref collections);
         Interlocked.Exchange(ref baseline, 0);
     }
 }

@@ -25,9 +25,6 @@ public static class ScalarSweep
     private static long _last;
     private static volatile bool _enabled;
 
-    /// <summary>Whether <see cref="AfterBatch"/> collects (after <see cref="Enable"/>).</summary>
-    public static bool IsEnabled => _enabled;
-
     /// <summary>Turns the sweep on for this process (ProcessSetup.Apply does).</summary>
     public static void Enable() => _enabled = true;
 

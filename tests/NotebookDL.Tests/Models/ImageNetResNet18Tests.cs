@@ -184,11 +184,7 @@ public sealed class ImageNetResNet18Tests(ITestOutputHelper output)
         {
             [stem.Name] = stem with { Dims = [64, 3, 5, 5], Floats = new float[64 * 3 * 5 * 5] },
         };
-        var tampered = new OnnxModel
-        {
-            IrVersion = model.IrVersion, Producer = model.Producer, Nodes = model.Nodes, Initializers = changed,
-            Inputs = model.Inputs, Outputs = model.Outputs,
-        };
+        var tampered = model with { Initializers = changed };
         var shape = Assert.Throws<ArgumentException>(() => OnnxResNetImport.Load(tampered, ImageNetResNet18.Layers));
         Assert.Contains("Shape mismatch", shape.Message);
         Assert.Contains("[64, 3, 5, 5]", shape.Message);

@@ -14,9 +14,10 @@ namespace NotebookDL.Models;
 /// ImageNet mean image (<see cref="Preprocess"/>). <see cref="Load"/> turns the first convolution round to read RGB by
 /// default, so that fine-tuning takes images as every other model here does, normalised with <see cref="Stats"/>.</para>
 /// <para>Fine-tuning: <c>VisionLearner(dls, ImageNetResNet18.Architecture, pretrained: ImageNetResNet18.WeightsFile())</c>
-/// with <c>Normalize.FromStats(ImageNetResNet18.Stats.Mean, ImageNetResNet18.Stats.Std)</c> in the batch transforms. CNTK pads its stride-2 layers on the top and left only; at inputs whose size is a
-/// multiple of 32 (224 included) every stride-2 layer sees an even size and that padding gives exactly what PyTorch's
-/// symmetric padding gives, which is what this model uses at every size.</para>
+/// with <c>Normalize.FromStats(ImageNetResNet18.Stats.Mean, ImageNetResNet18.Stats.Std)</c> in the batch transforms.</para>
+/// <para>CNTK pads its stride-2 layers on the top and left only; at inputs whose size is a multiple of 32 (224 included)
+/// every stride-2 layer sees an even size and that padding gives exactly what PyTorch's symmetric padding gives, which
+/// is what this model uses at every size.</para>
 /// </summary>
 public static class ImageNetResNet18
 {
@@ -66,7 +67,7 @@ public static class ImageNetResNet18
     /// </summary>
     public static string WeightsFile(string? cacheDir = null)
     {
-        cacheDir ??= Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "notebookdl", "models");
+        cacheDir ??= UserCache.Folder("models");
         var path = Path.Combine(cacheDir, $"imagenet-resnet18-{Version}.pt");
         if (File.Exists(path)) return path;
         Directory.CreateDirectory(cacheDir);

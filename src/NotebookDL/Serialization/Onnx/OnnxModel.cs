@@ -33,7 +33,7 @@ public sealed record OnnxNode(string Name, string OpType, IReadOnlyList<string> 
 /// names. Read with <see cref="Read"/>; only what a weight importer needs is decoded (no external data, no sparse
 /// tensors, float32 and int64 tensors).
 /// </summary>
-public sealed class OnnxModel
+public sealed record OnnxModel
 {
     public required long IrVersion { get; init; }
 
@@ -78,13 +78,10 @@ public sealed class OnnxModel
         }
         if (graph is null || irVersion == 0)
             throw new InvalidDataException($"'{source}' is not an ONNX model: it has no {(irVersion == 0 ? "IR version" : "graph")}.");
-        return new OnnxModel
-        {
-            IrVersion = irVersion, Producer = producer, Nodes = graph.Nodes, Initializers = graph.Initializers,
-            Inputs = graph.Inputs, Outputs = graph.Outputs,
-        };
+        return graph with { IrVersion = irVersion, Producer = producer };
     }
 
+    /// <summary>The graph's parts; the model's own fields (IR version, producer) are filled in by <see cref="Parse"/>.</summary>
     private static OnnxModel ReadGraph(ref ProtoReader reader)
     {
         var nodes = new List<OnnxNode>();
