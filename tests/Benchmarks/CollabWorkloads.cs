@@ -16,12 +16,12 @@ internal static class CollabWorkloads
     {
         var ratings = Csv.Read(RDatasets.MovieLens());
         var dls = Loaders(ratings, 64);
-        if (dls.Tabular.TrainRows.Count != TrainRows) throw new InvalidOperationException($"MovieLens' split has {dls.Tabular.TrainRows.Count} training ratings, not {TrainRows}.");
+        if (dls.TrainRows.Count != TrainRows) throw new InvalidOperationException($"MovieLens' split has {dls.TrainRows.Count} training ratings, not {TrainRows}.");
         var folder = Directory.CreateTempSubdirectory("nbdl-bench-collab-").FullName;
-        var processor = dls.Tabular.Processor;
-        using (var x = processor.EncodeX(ratings, dls.Tabular.TrainRows)) Float32File.Write(Path.Combine(folder, "x.f32"), x);
-        using (var y = processor.EncodeY(ratings, dls.Tabular.TrainRows)) Float32File.Write(Path.Combine(folder, "y.f32"), y);
-        File.WriteAllText(Path.Combine(folder, "shape.txt"), $"{dls.Tabular.TrainRows.Count} {string.Join(',', processor.Cardinalities)}");
+        var processor = dls.Processor;
+        using (var x = processor.EncodeX(ratings, dls.TrainRows)) Float32File.Write(Path.Combine(folder, "x.f32"), x);
+        using (var y = processor.EncodeY(ratings, dls.TrainRows)) Float32File.Write(Path.Combine(folder, "y.f32"), y);
+        File.WriteAllText(Path.Combine(folder, "shape.txt"), $"{dls.TrainRows.Count} {string.Join(',', processor.Cardinalities)}");
         return (ratings, folder);
     });
 

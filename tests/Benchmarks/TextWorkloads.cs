@@ -1,5 +1,4 @@
 using NotebookDL.Data;
-using NotebookDL.Learning.Data;
 using NotebookDL.Models;
 using NotebookDL.Optim;
 using NotebookDL.Text;

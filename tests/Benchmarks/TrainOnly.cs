@@ -1,5 +1,4 @@
-using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 
 namespace NotebookDL.Benchmarks;
 
@@ -9,5 +8,5 @@ namespace NotebookDL.Benchmarks;
 /// </summary>
 internal static class TrainOnly
 {
-    public static IDataLoaders Of(IDataLoaders dls) => new TensorDataLoaders(dls.Train, EmptyDataLoader.Instance);
+    public static DataLoaders Of(DataLoaders dls) => new(dls.Train, DataLoaders.Empty(dls.Vocab).Valid, dls.Vocab);
 }

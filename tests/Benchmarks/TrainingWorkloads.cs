@@ -1,5 +1,5 @@
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 using NotebookDL.Vision;
 
 namespace NotebookDL.Benchmarks;
@@ -56,7 +56,7 @@ internal static class TrainingWorkloads
     }
 
     /// <summary>
-    /// The same epoch through Learner.Fit (TensorDataLoaders, the Learner's default AdamW, its default callbacks but
+    /// The same epoch through Learner.Fit (DataLoaders, the Learner's default AdamW, its default callbacks but
     /// no progress bar), validating on 128 test images only so the figure is the training loop's. One iteration is a
     /// whole epoch; the warm-up epoch runs on 1,280 images before the full loaders are swapped in.
     /// </summary>
@@ -66,10 +66,10 @@ internal static class TrainingWorkloads
         var xs = x.narrow(0, 0, CnnSteps * CnnBatch).DetachFromDisposeScope();
         var ys = y.narrow(0, 0, CnnSteps * CnnBatch).DetachFromDisposeScope();
         var (xv, yv) = (x.narrow(0, 0, CnnBatch).DetachFromDisposeScope(), y.narrow(0, 0, CnnBatch).DetachFromDisposeScope());
-        var small = TensorDataLoaders.FromTensors(x.narrow(0, 0, 10 * CnnBatch), y.narrow(0, 0, 10 * CnnBatch), xv, yv, bs: CnnBatch);
+        var small = DataLoaders.FromTensors(x.narrow(0, 0, 10 * CnnBatch), y.narrow(0, 0, 10 * CnnBatch), xv, yv, bs: CnnBatch);
         var learn = new Learner(small, Cnn(), LossFunction.CrossEntropy, progress: false);
         learn.Fit(1, 1e-3);
-        learn.Dls = TensorDataLoaders.FromTensors(xs, ys, xv, yv, bs: CnnBatch);
+        learn.Dls = DataLoaders.FromTensors(xs, ys, xv, yv, bs: CnnBatch);
         return () => learn.Fit(1, 1e-3);
     }
 

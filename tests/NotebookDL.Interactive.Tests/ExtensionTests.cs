@@ -143,7 +143,7 @@ public sealed class ExtensionTests(PackedExtension package) : IClassFixture<Pack
             manual_seed(0);
             var x = randn(64, 4);
             var y = x.sum(1).gt(0).to(int64);
-            var dls = NotebookDL.Learning.Data.TensorDataLoaders.FromTensors(x, y, x, y, bs: 16, vocab: ["negative", "positive"]);
+            var dls = NotebookDL.Data.DataLoaders.FromTensors(x, y, x, y, bs: 16, vocab: ["negative", "positive"]);
             var model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2));
             var learn = new Learner(dls, model, LossFunction.CrossEntropy, metrics: [Metrics.Accuracy]);
             learn.Fit(2, 1e-2);

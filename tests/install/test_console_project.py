@@ -9,7 +9,7 @@ import tempfile
 PROGRAM = """
 using NotebookDL.Engine;
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,8 +17,7 @@ ProcessSetup.Apply();
 torch.manual_seed(0);
 var x = torch.randn(256, 4);
 var y = (x.sum(1) > 0).to(ScalarType.Int64);
-var loader = new TensorDataLoader(x, y, 32, shuffle: true);
-var learn = new Learner(new TensorDataLoaders(loader, loader), nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 2)),
+using var learn = new Learner(DataLoaders.FromTensors(x, y, x, y, bs: 32, seed: 0), nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 2)),
                         LossFunction.CrossEntropy, progress: false);
 learn.Fit(5, 1e-2);
 var loss = learn.Validate().Loss;

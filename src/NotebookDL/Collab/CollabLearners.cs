@@ -45,11 +45,11 @@ public static class CollabLearners
     /// <param name="wd">Weight decay.</param>
     /// <param name="lr">Default learning rate.</param>
     /// <param name="progress">Show live progress.</param>
-    public static Learner CollabLearner(CollabDataLoaders dls, int nFactors = 50, (double Low, double High)? yRange = null, bool useNN = false,
+    public static CollabLearner CollabLearner(CollabDataLoaders dls, int nFactors = 50, (double Low, double High)? yRange = null, bool useNN = false,
         IReadOnlyList<int>? layers = null, IEnumerable<IMetric>? metrics = null, double? wd = null, double? lr = null, bool progress = true)
     {
         ArgumentNullException.ThrowIfNull(dls);
-        var cards = dls.Tabular.Processor.Cardinalities;
+        var cards = dls.Processor.Cardinalities;
         var args = new JsonObject
         {
             ["nUsers"] = cards[0],
@@ -59,9 +59,6 @@ public static class CollabLearners
         if (useNN) args["layers"] = new JsonArray((layers ?? [100]).Select(l => (JsonNode?)l).ToArray());
         else args["nFactors"] = nFactors;
         var model = ModelRegistry.Create(useNN ? NNFactoryName : FactoryName, args);
-        return new Learner(dls, model, LossFunction.Mse, metrics: metrics ?? [Metrics.Rmse], wd: wd, lr: lr, progress: progress)
-        {
-            ItemTransform = dls.Tabular.Processor,
-        };
+        return new CollabLearner(dls, model, LossFunction.Mse, metrics: metrics ?? [Metrics.Rmse], wd: wd, lr: lr, progress: progress);
     }
 }

@@ -1,4 +1,3 @@
-using NotebookDL.Learning.Data;
 
 namespace NotebookDL.Data;
 
@@ -14,7 +13,7 @@ namespace NotebookDL.Data;
 /// }
 /// </code></example>
 /// </summary>
-public sealed record Batch(Tensor X, Tensor Y) : IBatch
+public sealed record Batch(Tensor X, Tensor Y) : IDisposable
 {
     /// <summary>Frees both tensors.</summary>
     public void Dispose()

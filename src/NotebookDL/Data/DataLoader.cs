@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
-using NotebookDL.Learning.Data;
 
 namespace NotebookDL.Data;
 
@@ -30,8 +29,11 @@ public sealed class DataLoader : IDataLoader
     /// <param name="device">Where batches go; CPU by default.</param>
     /// <param name="training">Whether item and batch transforms augment; defaults to <paramref name="shuffle"/>.</param>
     /// <param name="prefetch">Batches built ahead of the consumer; defaults to 2 per worker.</param>
+    /// <param name="sampler">Which items form each batch; by default <paramref name="bs"/> items at a time, in order or
+    /// shuffled (<see cref="BatchSampler"/>). Text loaders group documents of similar length or cut a token stream.</param>
     public DataLoader(IDataset dataset, int bs = 64, bool shuffle = false, bool dropLast = false, int numWorkers = 2, int? seed = null,
-        IEnumerable<IBatchTransform>? batchTfms = null, Device? device = null, bool? training = null, int? prefetch = null)
+        IEnumerable<IBatchTransform>? batchTfms = null, Device? device = null, bool? training = null, int? prefetch = null,
+        IBatchSampler? sampler = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bs);
@@ -46,6 +48,7 @@ public sealed class DataLoader : IDataLoader
         Device = device ?? CPU;
         Training = training ?? shuffle;
         Prefetch = prefetch ?? Math.Max(2, 2 * numWorkers);
+        Sampler = sampler ?? new BatchSampler(dataset.Count, bs, shuffle, dropLast);
     }
 
     public IDataset Dataset { get; }
@@ -56,6 +59,7 @@ public sealed class DataLoader : IDataLoader
     public int Seed { get; }
     public bool Training { get; }
     public int Prefetch { get; }
+    public IBatchSampler Sampler { get; }
 
     /// <summary>Where batches are moved before the batch transforms run.</summary>
     public Device Device { get; set; }
@@ -63,10 +67,8 @@ public sealed class DataLoader : IDataLoader
     /// <summary>Applied in order to every batch on the consuming thread (normalisation, augmentation).</summary>
     public List<IBatchTransform> BatchTransforms { get; }
 
-    /// <summary>Batches per epoch.</summary>
-    public int Count => DropLast ? Dataset.Count / Bs : (Dataset.Count + Bs - 1) / Bs;
-
-    int IDataLoader.BatchSize => Bs;
+    /// <summary>Batches the next epoch yields.</summary>
+    public int Count => Plan(Epoch).Length;
 
     /// <summary>Epochs started so far; the next enumeration is epoch number <see cref="Epoch"/>.</summary>
     public int Epoch => Volatile.Read(ref epochsStarted);
@@ -75,17 +77,10 @@ public sealed class DataLoader : IDataLoader
     internal int LiveWorkers => Volatile.Read(ref liveWorkers.Value);
 
     /// <summary>The order in which epoch <paramref name="epoch"/> visits the dataset's items.</summary>
-    public int[] ItemOrder(int epoch)
-    {
-        var order = Enumerable.Range(0, Dataset.Count).ToArray();
-        if (Shuffle) new Random(Seeds.Mix(Seed, epoch, -1)).Shuffle(order);
-        return order;
-    }
+    public int[] ItemOrder(int epoch) => Plan(epoch).SelectMany(b => b).ToArray();
 
     /// <summary>Starts the next epoch. Each batch yielded belongs to the caller, who must dispose it.</summary>
     public IEnumerator<Batch> GetEnumerator() => Run(Interlocked.Increment(ref epochsStarted) - 1);
-
-    IEnumerator<IBatch> IEnumerable<IBatch>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -120,12 +115,15 @@ public sealed class DataLoader : IDataLoader
             yield return Dataset.GetBatch(plan[k], new BatchContext(Training, Seed, epoch, k));
     }
 
+    private (int Epoch, int[][] Batches)? lastPlan;
+
+    // Count and the pass both ask for the epoch's plan; the last one is kept so a pass does not shuffle twice.
     private int[][] Plan(int epoch)
     {
-        var order = ItemOrder(epoch);
-        var plan = new int[Count][];
-        for (var k = 0; k < plan.Length; k++) plan[k] = order[(k * Bs)..Math.Min(order.Length, (k + 1) * Bs)];
-        return plan;
+        if (lastPlan is { } last && last.Epoch == epoch) return last.Batches;
+        var batches = Sampler.Batches(epoch, Seed);
+        lastPlan = (epoch, batches);
+        return batches;
     }
 
     private IEnumerator<Batch> Run(int epoch)

@@ -1,12 +1,11 @@
-using NotebookDL.Learning.Data;
-
 namespace NotebookDL.Data;
 
 /// <summary>
 /// The training and validation loaders of one task plus what a model needs to know about it: the class
-/// <see cref="Vocab"/> and count <see cref="C"/>, the batch size and device.
+/// <see cref="Vocab"/> and count <see cref="C"/>, the batch size and device. Every domain's loaders (images, tabular,
+/// collab, text) are these, with the domain's own decoding added by a subclass.
 /// </summary>
-public sealed class DataLoaders : IDataLoaders
+public class DataLoaders : IDataLoaders
 {
     public DataLoaders(DataLoader train, DataLoader valid, Vocab? vocab = null, string? path = null)
     {
@@ -45,6 +44,43 @@ public sealed class DataLoaders : IDataLoaders
     IDataLoader IDataLoaders.Train => Train;
     IDataLoader IDataLoaders.Valid => Valid;
     IReadOnlyList<string>? IDataLoaders.Vocab => Vocab;
+
+    /// <summary>
+    /// Loaders over in-memory tensors (first dimension = items): the training set shuffled each epoch without its last
+    /// partial batch (unless <paramref name="shuffle"/> is false), validation in order.
+    /// </summary>
+    /// <param name="xTrain">Training inputs (n, ...); borrowed, not copied: keep them alive while the loaders are used.</param>
+    /// <param name="yTrain">Training targets (n, ...).</param>
+    /// <param name="xValid">Validation inputs (m, ...).</param>
+    /// <param name="yValid">Validation targets (m, ...).</param>
+    /// <param name="bs">Batch size of both loaders.</param>
+    /// <param name="shuffle">Shuffle the training set each epoch and drop its last partial batch (fastai's training loader).</param>
+    /// <param name="seed">Shuffle seed; null picks a fresh one.</param>
+    /// <param name="vocab">Class names for classification targets, if any.</param>
+    /// <param name="device">Where batches arrive.</param>
+    public static DataLoaders FromTensors(Tensor xTrain, Tensor yTrain, Tensor xValid, Tensor yValid, int bs = 64, bool shuffle = true, int? seed = null,
+        IReadOnlyList<string>? vocab = null, Device? device = null)
+    {
+        var train = new DataLoader(new TensorDataset(xTrain, yTrain), bs, shuffle, dropLast: shuffle, numWorkers: 0, seed: seed, device: device, training: true);
+        var valid = new DataLoader(new TensorDataset(xValid, yValid), bs, numWorkers: 0, seed: train.Seed, device: device);
+        return new DataLoaders(train, valid, vocab is null ? null : Vocab.InOrder(vocab));
+    }
+
+    /// <summary>Loaders with no items, for a learner that only predicts (a loaded export).</summary>
+    public static DataLoaders Empty(IReadOnlyList<string>? vocab) =>
+        new(new DataLoader(EmptyDataset.Instance, numWorkers: 0, seed: 0), new DataLoader(EmptyDataset.Instance, numWorkers: 0, seed: 0),
+            vocab is null ? null : Vocab.InOrder(vocab));
+
+    private sealed class EmptyDataset : IDataset
+    {
+        public static readonly EmptyDataset Instance = new();
+
+        public int Count => 0;
+
+        public long LabelOf(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, "The dataset is empty.");
+
+        public Batch GetBatch(int[] indices, BatchContext context) => throw new InvalidOperationException("The dataset is empty.");
+    }
 
     /// <summary>A training batch (see <see cref="DataLoader.OneBatch"/>); the caller owns it.</summary>
     public Batch OneBatch() => Train.OneBatch();

@@ -1,5 +1,5 @@
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 
 namespace NotebookDL.Vision;
 
@@ -22,7 +22,7 @@ public sealed partial class ClassificationInterpretation
     /// <param name="losses">Loss of each item (N).</param>
     /// <param name="vocab">Class names (C).</param>
     /// <param name="items">Where item i's image comes from (the validation loader); null shows captions only.</param>
-    public ClassificationInterpretation(double[][] probs, long[] targets, double[] losses, IReadOnlyList<string> vocab, IDataLoader? items = null)
+    public ClassificationInterpretation(double[][] probs, long[] targets, double[] losses, IReadOnlyList<string> vocab, DataLoader? items = null)
     {
         ArgumentNullException.ThrowIfNull(probs);
         ArgumentNullException.ThrowIfNull(targets);
@@ -53,17 +53,21 @@ public sealed partial class ClassificationInterpretation
     public IReadOnlyList<string> Vocab { get; }
 
     /// <summary>The loader the items come from (for images), if any.</summary>
-    public IDataLoader? Items { get; }
+    public DataLoader? Items { get; }
 
     /// <summary>Number of items.</summary>
     public int Count => Targets.Length;
 
-    /// <summary>Gathers the learner's predictions, targets and per-item losses on <paramref name="dl"/> (the validation set by default).</summary>
-    public static ClassificationInterpretation FromLearner(Learner learn, IDataLoader? dl = null)
+    /// <summary>
+    /// Gathers the learner's predictions, targets and per-item losses on <paramref name="dl"/> (the validation set by
+    /// default). A vision learner's items are shown as pictures, others' by index.
+    /// </summary>
+    public static ClassificationInterpretation FromLearner(Learner learn, DataLoader? dl = null)
     {
         ArgumentNullException.ThrowIfNull(learn);
         var vocab = learn.Dls.Vocab ?? throw new InvalidOperationException("ClassificationInterpretation needs a classification task: the data has no vocab.");
-        var loader = dl ?? learn.Dls.Valid;
+        IDataLoader loader = dl ?? learn.Dls.Valid;
+        var pictures = dl ?? (learn as Vision.VisionLearner)?.Dls.Valid;
         var (preds, targets, losses) = learn.GetPreds(loader, withLoss: true);
         using (preds)
         using (targets)
@@ -74,7 +78,7 @@ public sealed partial class ClassificationInterpretation
             var c = (int)preds.shape[1];
             var rows = Enumerable.Range(0, (int)preds.shape[0]).Select(i => flat.AsSpan(i * c, c).ToArray()).ToArray();
             using var l = losses!.to(ScalarType.Float64);
-            return new ClassificationInterpretation(rows, targets.ToArray<long>(), l.ToArray<double>(), vocab, loader);
+            return new ClassificationInterpretation(rows, targets.ToArray<long>(), l.ToArray<double>(), vocab, pictures);
         }
     }
 

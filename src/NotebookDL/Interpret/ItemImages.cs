@@ -1,6 +1,5 @@
 using NotebookDL.Data;
 using NotebookDL.Display;
-using NotebookDL.Learning.Data;
 
 namespace NotebookDL.Vision;
 
@@ -11,10 +10,10 @@ internal static class ItemImages
     /// text/html (a grid of captioned PNGs, rendered by Jupyter, nbconvert and GitHub), image/png (the images alone)
     /// and text/plain (the captions). Without images (<paramref name="source"/> is not an image loader) only the captions.
     /// </summary>
-    public static MimeBundle Grid(IDataLoader? source, IReadOnlyList<(int Index, string Caption)> items, string? title)
+    public static MimeBundle Grid(DataLoader? source, IReadOnlyList<(int Index, string Caption)> items, string? title)
     {
         var plain = (title is null ? "" : title + "\n") + string.Join("\n", items.Select(i => $"#{i.Index}: {i.Caption}"));
-        if (source is not DataLoader dl || items.Count == 0) return MimeBundle.PlainText(plain.Length == 0 ? "(no items)" : plain);
+        if (source is not { } dl || items.Count == 0) return MimeBundle.PlainText(plain.Length == 0 ? "(no items)" : plain);
         var images = items.Select(item => (Load(dl, item.Index), item.Caption)).ToList();
         var cols = Math.Min(images.Count, Math.Max(1, (int)Math.Ceiling(Math.Sqrt(images.Count))));
         return CaptionedGrid.ToBundle(images, cols, plain, title);

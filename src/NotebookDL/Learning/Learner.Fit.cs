@@ -1,10 +1,10 @@
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 
 namespace NotebookDL.Learning;
 
 // The training loop. It does nothing but fire events around the work of each level; every level goes through
 // WithEvents, which also handles that level's documented Cancel exception.
-public sealed partial class Learner
+public partial class Learner
 {
     /// <summary>
     /// Trains for <paramref name="nEpoch"/> epochs at a constant learning rate (recipes add schedules through callbacks).
@@ -19,6 +19,7 @@ public sealed partial class Learner
         NotebookDL.Engine.ThreadPolicy.Retune(); // a new workload: its steps choose the thread count anew
         ArgumentOutOfRangeException.ThrowIfNegative(nEpoch);
         using var added = AddedCbs(cbs);
+        ModelToDataDevice();
         if (resetOpt || Opt is null) CreateOpt();
         SetHyper((g, v) => g.weight_decay = v, Enumerable.Repeat(wd ?? Wd, Opt!.param_groups.Count).ToArray());
         SetLr(lr ?? Lr);
@@ -67,7 +68,7 @@ public sealed partial class Learner
         foreach (var batch in dl) OneBatch(i++, batch);
     }
 
-    private void OneBatch(int i, IBatch batch)
+    private void OneBatch(int i, Batch batch)
     {
         // Everything a step creates (activations, loss, gradients' wrappers) dies with this scope, so memory stays flat.
         using (torch.NewDisposeScope())
@@ -95,7 +96,7 @@ public sealed partial class Learner
     /// x and y must agree on the batch dimension. Checked here because the loss would otherwise fail deep in libtorch
     /// (or, for losses that broadcast, silently train on the wrong pairs).
     /// </summary>
-    private void CheckBatchSizes(IBatch batch)
+    private void CheckBatchSizes(Batch batch)
     {
         var (x, y) = (batch.X, batch.Y);
         if (x.dim() == 0 || y.dim() == 0 || x.shape[0] == y.shape[0]) return;

@@ -3,7 +3,7 @@ namespace NotebookDL.Learning;
 
 // Layer groups, freezing and per-group hyper-parameters. Each layer group from the splitter is one optimizer
 // parameter group, so discriminative learning rates are just different lr values per group.
-public sealed partial class Learner
+public partial class Learner
 {
     /// <summary>The model's parameters split into layer groups by <see cref="Splitter"/>.</summary>
     public IReadOnlyList<IReadOnlyList<Tensor>> LayerGroups()

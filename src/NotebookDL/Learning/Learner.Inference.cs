@@ -1,4 +1,4 @@
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 
 namespace NotebookDL.Learning;
 
@@ -13,7 +13,7 @@ public sealed record Prediction(string? Label, double[] Decoded, double[] Output
 
 // Inference: validation with metrics, gathering predictions, predicting one item. All passes go through the same
 // events as training (BeforeValidate ... AfterValidate), so callbacks (eval mode, no_grad) apply.
-public sealed partial class Learner
+public partial class Learner
 {
     /// <summary>Loss and metrics on <paramref name="dl"/> (the validation set by default), without logging a row.</summary>
     public ValidationResult Validate(IDataLoader? dl = null, IEnumerable<ICallback>? cbs = null)
@@ -40,23 +40,24 @@ public sealed partial class Learner
     /// </summary>
     public Prediction Predict(Tensor item)
     {
+        ModelToDataDevice();
         var wasTraining = Model.training;
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         Model.eval();
         try
         {
-            var x = (ItemTransform?.Apply(item) ?? item).unsqueeze(0);
+            var x = (ItemTransform?.Apply(item) ?? item).unsqueeze(0).to(Dls.Device);
             var output = LossFunc.Activation(Model.call(x))[0];
             var decoded = LossFunc.Decodes(output);
-            var decodedValues = decoded.to(ScalarType.Float64).ToArray<double>();
+            var decodedValues = decoded.cpu().to(ScalarType.Float64).ToArray<double>();
             string? label = null;
             if (Dls.Vocab is { } vocab && decoded.numel() == 1 && !decoded.is_floating_point())
             {
                 var index = (int)decoded.Item();
                 label = index >= 0 && index < vocab.Count ? vocab[index] : null;
             }
-            return new Prediction(label, decodedValues, output.to(ScalarType.Float64).ToArray<double>());
+            return new Prediction(label, decodedValues, output.cpu().to(ScalarType.Float64).ToArray<double>());
         }
         finally
         {
@@ -67,6 +68,7 @@ public sealed partial class Learner
     private void RunValidation(IDataLoader dl, IEnumerable<ICallback>? cbs)
     {
         using var added = AddedCbs(cbs);
+        ModelToDataDevice();
         var (logging, gradEnabled, wasTraining) = (Logging, torch.is_grad_enabled(), Model.training);
         Logging = false;
         try

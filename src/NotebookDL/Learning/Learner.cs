@@ -1,4 +1,4 @@
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 
 namespace NotebookDL.Learning;
 
@@ -12,9 +12,10 @@ namespace NotebookDL.Learning;
 /// learn.FitOneCycle(3, 3e-3);
 /// </code></example>
 /// </summary>
-public sealed partial class Learner
+public partial class Learner : IDisposable
 {
     private readonly List<ICallback> _cbs = [];
+    private bool disposed;
 
     /// <param name="dls">Training and validation data.</param>
     /// <param name="model">Maps a batch's X to predictions.</param>
@@ -168,6 +169,22 @@ public sealed partial class Learner
         var added = (cbs ?? []).Where(c => !_cbs.Contains(c)).ToList();
         AddCbs(added);
         return new Scope(() => added.ForEach(c => RemoveCb(c)));
+    }
+
+    /// <summary>Frees the model's parameters, the optimizer's state and what disposable callbacks hold; the learner is unusable after.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposed || !disposing) return;
+        disposed = true;
+        foreach (var cb in _cbs.OfType<IDisposable>()) cb.Dispose();
+        Opt?.Dispose();
+        Model.Dispose();
     }
 
     private sealed class Scope(Action onDispose) : IDisposable

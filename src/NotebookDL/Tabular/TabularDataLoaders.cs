@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using NotebookDL.Data;
-using NotebookDL.Learning.Data;
 
 namespace NotebookDL.Tabular;
 
@@ -8,26 +7,27 @@ namespace NotebookDL.Tabular;
 /// fastai's <c>TabularDataLoaders.from_df</c>: a frame split into training and validation rows, procs fitted on the
 /// training rows, both sets encoded once into tensors and served in batches (training shuffled).
 /// </summary>
-public sealed class TabularDataLoaders : IDataLoaders
+public class TabularDataLoaders : DataLoaders
 {
-    private TabularDataLoaders(TabularProcessor processor, TensorDataLoader train, TensorDataLoader valid, long[] trainRows, long[] validRows)
+    private protected TabularDataLoaders(TabularProcessor processor, DataLoader train, DataLoader valid, IReadOnlyList<long> trainRows, IReadOnlyList<long> validRows)
+        : base(train, valid, processor.YVocab is { } classes ? Vocab.InOrder(classes) : null)
     {
-        (Processor, Train, Valid, TrainRows, ValidRows) = (processor, train, valid, trainRows, validRows);
+        (Processor, TrainRows, ValidRows) = (processor, trainRows, validRows);
+    }
+
+    /// <summary>The same loaders, for a subclass that adds its domain's view (collaborative filtering).</summary>
+    private protected TabularDataLoaders(TabularDataLoaders other)
+        : this(other.Processor, other.Train, other.Valid, other.TrainRows, other.ValidRows)
+    {
     }
 
     public TabularProcessor Processor { get; }
-
-    public IDataLoader Train { get; }
-
-    public IDataLoader Valid { get; }
 
     /// <summary>Rows of the source frame in the training set.</summary>
     public IReadOnlyList<long> TrainRows { get; }
 
     /// <summary>Rows of the source frame in the validation set.</summary>
     public IReadOnlyList<long> ValidRows { get; }
-
-    public IReadOnlyList<string>? Vocab => Processor.YVocab;
 
     /// <summary>Embedding cardinalities and continuous width, what <see cref="Models.TabularModel"/> is built from.</summary>
     public (IReadOnlyList<int> Cardinalities, int NCont) Shape => (Processor.Cardinalities, Processor.ContNames.Count);
@@ -41,52 +41,51 @@ public sealed class TabularDataLoaders : IDataLoaders
     /// <param name="validIdx">Rows of the validation set (e.g. the last weeks, for a time series); a random
     /// <paramref name="validPct"/> of the rows when null.</param>
     /// <param name="validPct">Fraction of rows drawn for validation when <paramref name="validIdx"/> is null.</param>
-    /// <param name="seed">Seed of that draw and of the training order.</param>
+    /// <param name="seed">Seed of that draw and of the training order; null picks a fresh one.</param>
     /// <param name="bs">Batch size.</param>
     /// <param name="yLog">Train on log(y) (regression; sales-like targets).</param>
+    /// <param name="device">Where batches arrive.</param>
     public static TabularDataLoaders FromDataFrame(DataFrame df, IEnumerable<TabularProc> procs, IEnumerable<string> catNames,
         IEnumerable<string> contNames, IEnumerable<string> yNames, YBlock yBlock = YBlock.Regression, IEnumerable<long>? validIdx = null,
-        double validPct = 0.2, int seed = 42, int bs = 64, bool yLog = false)
+        double validPct = 0.2, int? seed = null, int bs = 64, bool yLog = false, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(df);
         var processor = new TabularProcessor(procs, catNames, contNames, yNames, yBlock, yLog);
-        var n = df.Rows.Count;
+        var n = (int)df.Rows.Count;
         if (n == 0) throw new ArgumentException("The data frame has no rows.", nameof(df));
-        var (train, valid) = Split(n, validIdx, validPct, seed);
+        var seedValue = seed ?? Seeds.Fresh();
+        var (train, valid) = Split(n, validIdx, validPct, seedValue);
         processor.Setup(df, train);
-        var trainLoader = new TensorDataLoader(processor.EncodeX(df, train), processor.EncodeY(df, train), bs, shuffle: true, seed);
-        var validLoader = new TensorDataLoader(processor.EncodeX(df, valid), processor.EncodeY(df, valid), bs);
+        var trainLoader = new DataLoader(new TensorDataset(processor.EncodeX(df, train), processor.EncodeY(df, train)), bs, shuffle: true, dropLast: true,
+            numWorkers: 0, seed: seedValue, device: device);
+        var validLoader = new DataLoader(new TensorDataset(processor.EncodeX(df, valid), processor.EncodeY(df, valid)), bs, numWorkers: 0, seed: seedValue, device: device);
         return new TabularDataLoaders(processor, trainLoader, validLoader, train, valid);
     }
 
-    private static (long[] Train, long[] Valid) Split(long n, IEnumerable<long>? validIdx, double validPct, int seed)
+    // Given rows, or the library's one random split (RandomSplitter) over the frame's rows.
+    private static (long[] Train, long[] Valid) Split(int n, IEnumerable<long>? validIdx, double validPct, int seed)
     {
-        HashSet<long> valid;
+        long[] valid;
         if (validIdx is not null)
         {
-            valid = [.. validIdx];
-            var outside = valid.FirstOrDefault(i => i < 0 || i >= n, -1);
-            if (valid.Any(i => i < 0 || i >= n)) throw new ArgumentOutOfRangeException(nameof(validIdx), outside, $"Validation row {outside} is outside the frame's {n} rows.");
+            valid = [.. validIdx.Distinct().Order()];
+            if (valid.FirstOrDefault(i => i < 0 || i >= n, -1) is var outside and not -1)
+                throw new ArgumentOutOfRangeException(nameof(validIdx), outside, $"Validation row {outside} is outside the frame's {n} rows.");
         }
         else
         {
-            if (validPct is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(validPct), validPct, "validPct must be between 0 and 1.");
-            var order = Enumerable.Range(0, (int)n).Select(i => (long)i).ToArray();
-            new Random(seed).Shuffle(order);
-            valid = [.. order.Take((int)Math.Round(n * validPct))];
+            valid = [.. new RandomSplitter(validPct, seed).Split(n).Valid.Select(i => (long)i).Order()];
         }
-        var train = Enumerable.Range(0, (int)n).Select(i => (long)i).Where(i => !valid.Contains(i)).ToArray();
-        if (train.Length == 0 || valid.Count == 0)
-            throw new ArgumentException($"The split leaves {train.Length} training and {valid.Count} validation rows; both need at least one.");
-        return (train, [.. valid.Order()]);
+        var validSet = valid.ToHashSet();
+        var train = Enumerable.Range(0, n).Select(i => (long)i).Where(i => !validSet.Contains(i)).ToArray();
+        if (train.Length == 0) throw new ArgumentException($"The split leaves no training rows (all {n} rows are for validation).");
+        return (train, valid);
     }
 
     /// <summary>The first <paramref name="n"/> training rows of one shuffled batch, decoded: categories as text, continuous values unnormalised, the target.</summary>
     public DataFrame ShowBatch(int n = 10)
     {
-        using var e = Train.GetEnumerator();
-        if (!e.MoveNext()) throw new InvalidOperationException("The training set is empty.");
-        using var batch = e.Current;
+        using var batch = Train.OneBatch();
         var count = (int)Math.Min(n, batch.X.shape[0]);
         using var x = batch.X.narrow(0, 0, count);
         using var y = batch.Y.narrow(0, 0, count);

@@ -43,7 +43,7 @@ public static class TabularLearners
     /// <param name="wd">Weight decay.</param>
     /// <param name="cbs">Extra callbacks.</param>
     /// <param name="progress">Show live progress.</param>
-    public static Learner TabularLearner(TabularDataLoaders dls, IReadOnlyList<int>? layers = null, IReadOnlyList<double>? ps = null,
+    public static TabularLearner TabularLearner(TabularDataLoaders dls, IReadOnlyList<int>? layers = null, IReadOnlyList<double>? ps = null,
         double embDrop = 0, (double Low, double High)? yRange = null, IReadOnlyDictionary<string, int>? embSizes = null,
         IEnumerable<IMetric>? metrics = null, LossFunction? lossFunc = null, OptFunc? optFunc = null, double? lr = null, double? wd = null,
         IEnumerable<ICallback>? cbs = null, bool progress = true)
@@ -69,41 +69,6 @@ public static class TabularLearners
         };
         var model = ModelRegistry.Create(FactoryName, args);
         var loss = lossFunc ?? (classification ? LossFunction.CrossEntropy : LossFunction.Mse);
-        return new Learner(dls, model, loss, optFunc, metrics, wd, cbs, lr: lr, progress: progress) { ItemTransform = processor };
-    }
-
-    /// <summary>
-    /// Predictions for new rows (any frame with the training columns), encoded with the fitted procs: a frame with
-    /// <c>{y}_pred</c> per regression target (exp'd back when the data used yLog), or the predicted class and its
-    /// probability. Works on a learner from <c>Learner.Load</c> too.
-    /// </summary>
-    public static DataFrame PredictRows(this Learner learn, DataFrame rows)
-    {
-        ArgumentNullException.ThrowIfNull(learn);
-        var processor = learn.ItemTransform as TabularProcessor ?? throw new InvalidOperationException(
-            "This learner has no tabular processor: PredictRows needs a learner made by TabularLearner (or loaded from its export).");
-        using var scope = torch.NewDisposeScope();
-        var x = processor.EncodeX(rows);
-        learn.Model.eval();
-        Tensor output;
-        using (torch.no_grad()) output = learn.LossFunc.Activation(learn.Model.forward(x));
-        var columns = new List<DataFrameColumn>();
-        if (processor.YBlock == YBlock.Category)
-        {
-            var (probs, classes) = output.max(1);
-            var labels = classes.data<long>().ToArray();
-            columns.Add(new StringDataFrameColumn(processor.YNames[0] + "_pred", labels.Select(c => processor.YVocab![(int)c])));
-            columns.Add(new DoubleDataFrameColumn("probability", probs.to(ScalarType.Float64).data<double>().ToArray()));
-        }
-        else
-        {
-            var values = output.reshape(rows.Rows.Count, -1).to(ScalarType.Float64);
-            if (processor.YLog) values = values.exp();
-            var data = values.data<double>().ToArray();
-            var k = processor.YNames.Count;
-            for (var j = 0; j < k; j++)
-                columns.Add(new DoubleDataFrameColumn(processor.YNames[j] + "_pred", Enumerable.Range(0, (int)rows.Rows.Count).Select(i => data[i * k + j])));
-        }
-        return new DataFrame(columns);
+        return new TabularLearner(dls, model, loss, optFunc, metrics, wd, cbs, lr, progress);
     }
 }

@@ -19,6 +19,9 @@ public sealed class Numericalize
     /// <summary>Tokens by index.</summary>
     public IReadOnlyList<string> Vocab { get; }
 
+    /// <summary>The index of xxpad in every vocabulary (the special tokens come first, in fastai's order).</summary>
+    public const long PadId = 1;
+
     /// <summary>Builds the vocabulary from token lists (e.g. <see cref="Tokenizer.TokenizeAll"/>'s).</summary>
     /// <param name="documents">Each document's tokens.</param>
     /// <param name="minFreq">Tokens seen fewer times become xxunk.</param>

@@ -1,4 +1,4 @@
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 
 namespace NotebookDL.Text;
 
@@ -7,21 +7,16 @@ namespace NotebookDL.Text;
 /// served either as a language model's stream (<see cref="ForLanguageModel"/>) or as labelled documents for a
 /// classifier (<see cref="ForClassification"/>, which takes the language model's vocabulary so its encoder fits).
 /// </summary>
-public sealed class TextDataLoaders : IDataLoaders
+public sealed class TextDataLoaders : DataLoaders
 {
-    private TextDataLoaders(IDataLoader train, IDataLoader valid, Tokenizer tokenizer, Numericalize numericalize, IReadOnlyList<string>? classes)
+    private TextDataLoaders(DataLoader train, DataLoader valid, Tokenizer tokenizer, Numericalize numericalize, IReadOnlyList<string>? classes)
+        : base(train, valid, classes is null ? null : Vocab.InOrder(classes))
     {
-        (Train, Valid, Tokenizer, Numericalize, Classes) = (train, valid, tokenizer, numericalize, classes);
+        (Tokenizer, Numericalize, Classes) = (tokenizer, numericalize, classes);
     }
-
-    public IDataLoader Train { get; }
-
-    public IDataLoader Valid { get; }
 
     /// <summary>The class names of a classifier's data (index = label); null for a language model's.</summary>
     public IReadOnlyList<string>? Classes { get; }
-
-    IReadOnlyList<string>? IDataLoaders.Vocab => Classes;
 
     public Tokenizer Tokenizer { get; }
 
@@ -33,10 +28,10 @@ public sealed class TextDataLoaders : IDataLoaders
 
     /// <summary>
     /// A language model's data: the training texts' tokens build the vocabulary; both sets are streams cut into
-    /// <paramref name="bs"/> rows read <paramref name="bptt"/> tokens at a time (<see cref="LanguageModelLoader"/>).
+    /// <paramref name="bs"/> rows read <paramref name="bptt"/> tokens at a time (<see cref="LanguageModelDataset"/>).
     /// </summary>
     public static TextDataLoaders ForLanguageModel(IReadOnlyList<string> trainTexts, IReadOnlyList<string> validTexts, int bs = 64, int bptt = 70,
-        int minFreq = 3, int maxVocab = 60_000, int seed = 42, Tokenizer? tokenizer = null, Numericalize? numericalize = null)
+        int minFreq = 3, int maxVocab = 60_000, int? seed = null, Tokenizer? tokenizer = null, Numericalize? numericalize = null, Device? device = null)
     {
         CheckTexts(trainTexts, nameof(trainTexts));
         CheckTexts(validTexts, nameof(validTexts));
@@ -44,19 +39,22 @@ public sealed class TextDataLoaders : IDataLoaders
         var trainTokens = tokenizer.TokenizeAll(trainTexts);
         var validTokens = tokenizer.TokenizeAll(validTexts);
         numericalize ??= Numericalize.FromTokens(trainTokens, minFreq, maxVocab);
-        var train = new LanguageModelLoader(trainTokens.Select(numericalize.Encode).ToList(), bs, bptt, shuffle: true, seed: seed);
-        var valid = new LanguageModelLoader(validTokens.Select(numericalize.Encode).ToList(), bs, bptt, shuffle: false, seed: seed);
+        var trainSet = new LanguageModelDataset(trainTokens.Select(numericalize.Encode).ToList(), bs, bptt, training: true);
+        var validSet = new LanguageModelDataset(validTokens.Select(numericalize.Encode).ToList(), bs, bptt);
+        var train = new DataLoader(trainSet, bs, numWorkers: 0, seed: seed, device: device, training: true, sampler: trainSet);
+        var valid = new DataLoader(validSet, bs, numWorkers: 0, seed: train.Seed, device: device, training: false, sampler: validSet);
         return new TextDataLoaders(train, valid, tokenizer, numericalize, null);
     }
 
     /// <summary>
-    /// A classifier's data: documents with labels, padded per batch (<see cref="ClassificationLoader"/>). Pass the
+    /// A classifier's data: documents with labels, padded per batch (<see cref="TextClassificationDataset"/>), in
+    /// batches of similar length (<see cref="SortishSampler"/>). Pass the
     /// language model's <paramref name="numericalize"/> so the fine-tuned encoder reads the same token ids; without
     /// it the training texts build a vocabulary of their own.
     /// </summary>
     public static TextDataLoaders ForClassification(IReadOnlyList<string> trainTexts, IReadOnlyList<string> trainLabels,
-        IReadOnlyList<string> validTexts, IReadOnlyList<string> validLabels, Numericalize? numericalize = null, int bs = 64, int seed = 42,
-        int minFreq = 3, int maxVocab = 60_000, Tokenizer? tokenizer = null)
+        IReadOnlyList<string> validTexts, IReadOnlyList<string> validLabels, Numericalize? numericalize = null, int bs = 64, int? seed = null,
+        int minFreq = 3, int maxVocab = 60_000, Tokenizer? tokenizer = null, Device? device = null)
     {
         CheckTexts(trainTexts, nameof(trainTexts));
         CheckTexts(validTexts, nameof(validTexts));
@@ -67,20 +65,22 @@ public sealed class TextDataLoaders : IDataLoaders
         var trainTokens = tokenizer.TokenizeAll(trainTexts);
         var validTokens = tokenizer.TokenizeAll(validTexts);
         numericalize ??= Numericalize.FromTokens(trainTokens, minFreq, maxVocab);
-        var train = new ClassificationLoader(trainTokens.Select(numericalize.Encode).ToList(), Labels(trainLabels, trainTexts.Count, classes, nameof(trainLabels)), bs, shuffle: true, seed: seed);
-        var valid = new ClassificationLoader(validTokens.Select(numericalize.Encode).ToList(), Labels(validLabels, validTexts.Count, classes, nameof(validLabels)), bs, shuffle: false, seed: seed);
+        var trainSet = new TextClassificationDataset(trainTokens.Select(numericalize.Encode).ToList(), Labels(trainLabels, trainTexts.Count, classes, nameof(trainLabels)), Numericalize.PadId);
+        var validSet = new TextClassificationDataset(validTokens.Select(numericalize.Encode).ToList(), Labels(validLabels, validTexts.Count, classes, nameof(validLabels)), Numericalize.PadId);
+        var train = new DataLoader(trainSet, bs, numWorkers: 0, seed: seed, device: device, training: true, sampler: new SortishSampler(trainSet.Lengths, bs, shuffle: true));
+        var valid = new DataLoader(validSet, bs, numWorkers: 0, seed: train.Seed, device: device, training: false, sampler: new SortishSampler(validSet.Lengths, bs, shuffle: false));
         return new TextDataLoaders(train, valid, tokenizer, numericalize, classes);
     }
 
     /// <summary>A few training batches' rows decoded back to tokens (and labels).</summary>
     public IReadOnlyList<(string Text, string Target)> ShowBatch(int n = 4, int maxTokens = 40)
     {
-        using var batch = Train.First();
+        using var batch = Train.OneBatch();
         var rows = new List<(string, string)>();
         for (var r = 0; r < Math.Min(n, batch.X.shape[0]); r++)
         {
-            // A classifier's rows end with padding (xxpad, id 1): left out.
-            var ids = batch.X[r].data<long>().ToArray().Where(id => IsLanguageModel || id != 1).Take(maxTokens);
+            // A classifier's rows end with padding: left out.
+            var ids = batch.X[r].data<long>().ToArray().Where(id => IsLanguageModel || id != Numericalize.PadId).Take(maxTokens);
             var target = IsLanguageModel ? Numericalize.Decode(batch.Y[r].data<long>().ToArray().Take(maxTokens)) : Classes![(int)batch.Y[r].item<long>()];
             rows.Add((Numericalize.Decode(ids), target));
         }

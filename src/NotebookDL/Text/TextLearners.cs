@@ -72,25 +72,25 @@ public static class TextLearners
     /// momentum <see cref="Moms"/>, and layer groups per LSTM layer (embedding and decoder last) for discriminative
     /// learning rates.
     /// </summary>
-    public static Learner LanguageModelLearner(TextDataLoaders dls, AwdLstmConfig? config = null, double dropMult = 1, IEnumerable<IMetric>? metrics = null,
+    public static LanguageModelLearner LanguageModelLearner(TextDataLoaders dls, AwdLstmConfig? config = null, double dropMult = 1, IEnumerable<IMetric>? metrics = null,
         double? wd = null, double alpha = 2, double beta = 1, bool progress = true)
     {
         ArgumentNullException.ThrowIfNull(dls);
         if (!dls.IsLanguageModel) throw new ArgumentException("These data loaders are a classifier's; build them with TextDataLoaders.ForLanguageModel.", nameof(dls));
         config ??= AwdLstmConfig.LanguageModel;
         var model = ModelRegistry.Create(LanguageModelFactory, Spec(dls.Numericalize.Vocab.Count, config, dropMult));
-        return new Learner(dls, model, LossFunction.CrossEntropy, metrics: metrics ?? [Metrics.Accuracy, new Perplexity()], wd: wd,
-            cbs: [new ModelResetter(), new RnnRegularizer(alpha, beta)], splitter: LanguageModelSplit, progress: progress) { Moms = Moms };
+        return new LanguageModelLearner(dls, (LanguageModel)model, metrics ?? [Metrics.Accuracy, new Perplexity()], wd,
+            [new ModelResetter(), new RnnRegularizer(alpha, beta)], LanguageModelSplit, progress);
     }
 
     /// <summary>
     /// A Learner over a <see cref="TextClassifier"/>: its encoder loaded from <paramref name="encoder"/> (a file written by
-    /// <see cref="SaveEncoder"/> from a language model trained on the same vocabulary) or, when null, random — the
+    /// <see cref="TextLearner.SaveEncoder"/> from a language model trained on the same vocabulary) or, when null, random — the
     /// from-scratch baseline. Starts frozen: only the head trains until <c>FreezeTo(-2)</c>, <c>FreezeTo(-3)</c>, <c>Unfreeze()</c>
     /// (ULMFiT's gradual unfreezing). Layer groups: embedding, each LSTM layer, head. AR and TAR on the encoder's outputs
     /// and momentum <see cref="Moms"/>, as the language model's.
     /// </summary>
-    public static Learner TextClassifierLearner(TextDataLoaders dls, string? encoder = null, AwdLstmConfig? config = null, double dropMult = 1,
+    public static TextClassifierLearner TextClassifierLearner(TextDataLoaders dls, string? encoder = null, AwdLstmConfig? config = null, double dropMult = 1,
         IEnumerable<IMetric>? metrics = null, double? wd = null, int bptt = 72, double alpha = 2, double beta = 1, bool progress = true)
     {
         ArgumentNullException.ThrowIfNull(dls);
@@ -100,8 +100,7 @@ public static class TextLearners
         spec["nClasses"] = dls.Classes!.Count;
         spec["bptt"] = bptt;
         var model = ModelRegistry.Create(ClassifierFactory, spec);
-        var learn = new Learner(dls, model, LossFunction.CrossEntropy, metrics: metrics ?? [Metrics.Accuracy], wd: wd,
-            cbs: [new RnnRegularizer(alpha, beta)], splitter: ClassifierSplit, progress: progress) { Moms = Moms };
+        var learn = new TextClassifierLearner(dls, (TextClassifier)model, metrics ?? [Metrics.Accuracy], wd, [new RnnRegularizer(alpha, beta)], ClassifierSplit, progress);
         if (encoder is not null)
         {
             learn.LoadEncoder(encoder);
@@ -109,33 +108,6 @@ public static class TextLearners
         }
         return learn;
     }
-
-    /// <summary>Saves the AWD-LSTM encoder of a language model (or classifier) learner, for <see cref="TextClassifierLearner"/>.</summary>
-    public static void SaveEncoder(this Learner learn, string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        Serialization.PyTorchFiles.Save(EncoderOf(learn).state_dict(), path);
-    }
-
-    /// <summary>Loads an encoder saved by <see cref="SaveEncoder"/>; the vocabulary and sizes must match.</summary>
-    public static void LoadEncoder(this Learner learn, string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path)) throw new FileNotFoundException($"Encoder file not found: '{path}'. Save one with learn.SaveEncoder(path) from a language model learner.", path);
-        var encoder = EncoderOf(learn);
-        var state = Serialization.PyTorchFiles.Load(path);
-        var vocab = encoder.Encoder.weight!.shape[0];
-        if (state.TryGetValue("encoder.weight", out var embedding) && embedding.shape[0] != vocab)
-            throw new ArgumentException($"The saved encoder has a vocabulary of {embedding.shape[0]:N0} tokens, this model {vocab:N0}: build the classifier's data with the language model's Numericalize.", nameof(path));
-        Serialization.StateDicts.Load(encoder, state);
-    }
-
-    private static AwdLstm EncoderOf(Learner learn) => learn.Model switch
-    {
-        LanguageModel lm => lm.Encoder,
-        TextClassifier classifier => classifier.Encoder,
-        _ => throw new InvalidOperationException($"The learner's model is a {learn.Model.GetType().Name}, not a LanguageModel or TextClassifier."),
-    };
 
     private static IReadOnlyList<IReadOnlyList<Tensor>> LanguageModelSplit(nn.Module model)
     {

@@ -35,12 +35,12 @@ public sealed class CollabLearnerTests(Xunit.Abstractions.ITestOutputHelper outp
         var path = RDatasets.MovieLens();
         var ratings = Csv.Read(path);
         var dls = CollabDataLoaders.FromDataFrame(ratings, "userId", "movieId", "rating", validPct: 0.2, seed: 42, bs: 64);
-        Assert.Equal(20001, dls.Tabular.ValidRows.Count);
+        Assert.Equal(20000, dls.ValidRows.Count);   // fastai's rule: int(0.2 * 100,004)
         torch.manual_seed(0);
         var learn = CollabLearner(dls, nFactors: 50, yRange: (0, 5.5), progress: false);
         learn.FitOneCycle(5, 5e-3, wd: 0.1);
         var rmse = learn.Recorder.Values[^1][2];
-        var baseline = PandasFrames.Run(BiasesBaseline, path, System.Text.Json.JsonSerializer.Serialize(dls.Tabular.ValidRows)).GetProperty("rmse").GetDouble();
+        var baseline = PandasFrames.Run(BiasesBaseline, path, System.Text.Json.JsonSerializer.Serialize(dls.ValidRows)).GetProperty("rmse").GetDouble();
         output.WriteLine($"valid RMSE {rmse:F4}, biases baseline {baseline:F4}");
         Assert.True(rmse <= 0.90, $"valid RMSE {rmse:F4} (biases baseline {baseline:F4})");
         Assert.True(rmse < baseline, $"valid RMSE {rmse:F4} is not below the biases baseline's {baseline:F4}");
@@ -67,10 +67,10 @@ public sealed class CollabLearnerTests(Xunit.Abstractions.ITestOutputHelper outp
         var learn = CollabLearner(dls, nFactors: 3, yRange: (0, 5.5), progress: false);
         learn.Fit(1, 1e-2);
         var fresh = Csv.ReadText("user,item,rating\nnobody,a,3\nu1,zzz,3\n");
-        using var x = dls.Tabular.Processor.EncodeX(fresh);
+        using var x = dls.Processor.EncodeX(fresh);
         Assert.Equal(0f, x[0, 0].item<float>());
         Assert.Equal(0f, x[1, 1].item<float>());
-        var predicted = learn.PredictRows(fresh).Column("rating_pred").ToDoubles();
+        var predicted = learn.Predict(fresh).Column("rating_pred").ToDoubles();
         Assert.All(predicted, p => Assert.InRange(p, 0, 5.5));
         Assert.Equal(learn.Bias(["never-seen"])[0], learn.Bias(["#na#"])[0]);
     }

@@ -1,6 +1,6 @@
 using NotebookDL.Engine;
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 
 namespace NotebookDL.Tests.Engine;
 
@@ -15,8 +15,8 @@ public sealed class LearnerNativeErrorTests
     {
         using var x = rand(32, 20);
         using var y = randint(0, 5, [32]);
-        var loader = new TensorDataLoader(x, y, 8);
-        var learn = new Learner(new TensorDataLoaders(loader, loader), nn.Sequential(nn.Linear(10, 5)), LossFunction.CrossEntropy, progress: false);
+        var loader = new DataLoader(new TensorDataset(x, y), 8, numWorkers: 0);
+        var learn = new Learner(new DataLoaders(loader, loader), nn.Sequential(nn.Linear(10, 5)), LossFunction.CrossEntropy, progress: false);
 
         var ex = Assert.ThrowsAny<Exception>(() => learn.Fit(1, 1e-3));
 
@@ -26,7 +26,7 @@ public sealed class LearnerNativeErrorTests
         Assert.DoesNotContain("\n", message);
         Assert.Contains("frame #", (string)inner.Data[NativeErrors.FramesKey]!);
 
-        var fitting = new Learner(new TensorDataLoaders(loader, loader), nn.Sequential(nn.Linear(20, 5)), LossFunction.CrossEntropy, progress: false);
+        var fitting = new Learner(new DataLoaders(loader, loader), nn.Sequential(nn.Linear(20, 5)), LossFunction.CrossEntropy, progress: false);
         fitting.Fit(1, 1e-3);
     }
 

@@ -94,7 +94,7 @@ public sealed class GradCamTests
     public void A_learner_explains_a_validation_item_and_draws_it_over_the_picture()
     {
         var dls = TinyImages.Loaders(size: 16);
-        var learn = new NotebookDL.Learning.Learner(dls, SmallCnnFor16(), NotebookDL.Learning.LossFunction.CrossEntropy, progress: false);
+        var learn = new NotebookDL.Vision.VisionLearner(dls, SmallCnnFor16(), progress: false);
         var heatmap = learn.GradCam(3, cls: "b_bright");
         Assert.Equal("b_bright", heatmap.Class);
         Assert.Equal(TinyImages.Classes[3 % 2], heatmap.Actual);

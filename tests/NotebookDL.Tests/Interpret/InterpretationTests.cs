@@ -17,7 +17,7 @@ public sealed class InterpretationTests
     /// Eight items. Targets and predictions are chosen so that the counts are known: ant->ant x2, ant->bee x1,
     /// bee->bee x1, bee->cat x2, cat->cat x1, cat->ant x1. Losses are those of the probabilities (-log p[target]).
     /// </summary>
-    private static ClassificationInterpretation Constructed(NotebookDL.Learning.Data.IDataLoader? items = null)
+    private static ClassificationInterpretation Constructed(NotebookDL.Data.DataLoader? items = null)
     {
         double[][] probs =
         [

@@ -11,7 +11,7 @@ public class EventOrderTests
     {
         var (xt, yt) = Points(4, 1);
         var (xv, yv) = Points(2, 2);
-        var dls = NotebookDL.Learning.Data.TensorDataLoaders.FromTensors(xt, yt, xv, yv, bs: 2);
+        var dls = NotebookDL.Data.DataLoaders.FromTensors(xt, yt, xv, yv, bs: 2);
         return MakeLearner(cbs: [cb], dls: dls);
     }
 

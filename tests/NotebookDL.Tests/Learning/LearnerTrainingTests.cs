@@ -1,5 +1,5 @@
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 using static NotebookDL.Tests.Learning.LearningFixtures;
 
 namespace NotebookDL.Tests.Learning;

@@ -1,5 +1,5 @@
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 
 namespace NotebookDL.Tests.Learning;
 
@@ -9,11 +9,11 @@ internal static class LearningFixtures
     /// <summary>
     /// Two classes separated by the sign of x0 + x1 (a margin of 0.5 is cut out so a small MLP can reach ~100%).
     /// </summary>
-    public static TensorDataLoaders Separable(int nTrain = 256, int nValid = 128, int bs = 32, int seed = 0, IReadOnlyList<string>? vocab = null)
+    public static DataLoaders Separable(int nTrain = 256, int nValid = 128, int bs = 32, int seed = 0, IReadOnlyList<string>? vocab = null)
     {
         var (xt, yt) = Points(nTrain, seed);
         var (xv, yv) = Points(nValid, seed + 1);
-        return TensorDataLoaders.FromTensors(xt, yt, xv, yv, bs, shuffle: true, seed: seed, vocab: vocab ?? ["neg", "pos"]);
+        return DataLoaders.FromTensors(xt, yt, xv, yv, bs, shuffle: true, seed: seed, vocab: vocab ?? ["neg", "pos"]);
     }
 
     public static (Tensor X, Tensor Y) Points(int n, int seed)
@@ -42,7 +42,7 @@ internal static class LearningFixtures
             : nn.Sequential(nn.Linear(2, hidden), nn.ReLU(), nn.Linear(hidden, 2));
     }
 
-    public static Learner MakeLearner(IEnumerable<ICallback>? cbs = null, IEnumerable<IMetric>? metrics = null, TensorDataLoaders? dls = null,
+    public static Learner MakeLearner(IEnumerable<ICallback>? cbs = null, IEnumerable<IMetric>? metrics = null, DataLoaders? dls = null,
         Sequential? model = null, OptFunc? optFunc = null, Splitter? splitter = null) =>
         new(dls ?? Separable(), model ?? Mlp(), LossFunction.CrossEntropy, optFunc, metrics, cbs: cbs, splitter: splitter, progress: false);
 

@@ -71,13 +71,22 @@ public sealed class TabularLearnerTests
         var learn = TabularLearner(SmallData(df), layers: [8], progress: false);
         learn.Fit(2, 1e-2);
         var newRows = Csv.ReadText("shop,size,price\nd,2,3.5\nzzz,9,\n");
-        var before = learn.PredictRows(newRows);
+        var before = learn.Predict(newRows);
         using var dir = new TempDir();
         learn.Export(dir.File("tab.nbdl"));
-        var loaded = Learner.Load(dir.File("tab.nbdl"));
-        var after = loaded.PredictRows(newRows);
+        var loaded = TabularLearner.Load(dir.File("tab.nbdl"));
+        var after = loaded.Predict(newRows);
         Assert.Equal("y_pred", after.Columns[0].Name);
         for (var r = 0; r < 2; r++) Assert.Equal((double)before["y_pred"][r]!, (double)after["y_pred"][r]!, 6);
+        // A typed Load refuses another kind of learner's file by name; Learner.Load takes any (tensors only).
+        var wrongKind = Assert.Throws<InvalidDataException>(() => NotebookDL.Collab.CollabLearner.Load(dir.File("tab.nbdl")));
+        Assert.Contains("exported from a TabularLearner", wrongKind.Message);
+        using var untyped = Learner.Load(dir.File("tab.nbdl"));
+        Assert.Equal(learn.Model.parameters().Count(), untyped.Model.parameters().Count());
+        // Disposing a learner frees its model's tensors.
+        var weight = loaded.Model.parameters().First();
+        loaded.Dispose();
+        Assert.True(weight.IsInvalid);
     }
 
     [Fact]
@@ -137,7 +146,7 @@ public sealed class TabularLearnerTests
         Assert.Equal(["high", "low"], dls.Vocab);
         Assert.Same(LossFunction.CrossEntropy, learn.LossFunc);
         learn.Fit(1, 1e-2);
-        var predicted = learn.PredictRows(df);
+        var predicted = learn.Predict(df);
         Assert.Equal(["label_pred", "probability"], predicted.Columns.Select(c => c.Name));
     }
 }

@@ -96,9 +96,10 @@ public sealed class TextLearnerTests
         learn = scratch;
 
         // Interpretation: one occlusion score per token (none for xxbos), the probability of the predicted class as
-        // PredictTexts gives it, and the errors (if any) are wrong predictions.
+        // Predict gives it, and the errors (if any) are wrong predictions.
         var explained = learn.ExplainText(validTexts[0]);
-        var alone = learn.PredictTexts([validTexts[0]])[0];
+        var alone = learn.Predict(validTexts[0]).Output;
+        Assert.Equal(learn.Predict(validTexts[0]).Label, explained.Class);
         Assert.Equal(dls.Classes![Array.IndexOf(alone, alone.Max())], explained.Class);
         Assert.Equal(Tokenizer.Default.Tokenize(validTexts[0]), explained.Tokens);
         Assert.Equal(0, explained.Scores[0]);
@@ -108,12 +109,12 @@ public sealed class TextLearnerTests
         var errors = learn.MostConfidentErrors(validTexts, validLabels, n: 3);
         Assert.True(errors.Count <= 3);
         Assert.All(errors, e => Assert.NotEqual(e.Actual, e.Predicted));
-        var probs = learn.PredictTexts(validTexts, bs: 16);
+        var probs = Rows(learn.GetPreds(validTexts, bs: 16));
         Assert.Equal(validTexts.Count, probs.Length);
         // Padding follows each document and is masked: a document's prediction does not depend on its batch.
-        var oneByOne = learn.PredictTexts(validTexts, bs: 1);
+        var oneByOne = Rows(learn.GetPreds(validTexts, bs: 1));
         for (var i = 0; i < probs.Length; i++) Assert.Equal(oneByOne[i][0], probs[i][0], 5);
-        // PredictTexts (texts in, original order) and Validate (the loader's length-sorted batches) agree.
+        // GetPreds (texts in, original order) and Validate (the loader's length-sorted batches) agree.
         var classes = dls.Classes!.ToList();
         var hits = probs.Select((p, i) => classes[Array.IndexOf(p, p.Max())] == validLabels[i]).Count(h => h);
         Assert.Equal(accuracy, hits / (double)validTexts.Count, 6);
@@ -143,5 +144,12 @@ public sealed class TextLearnerTests
             TextClassifierLearner(other, dir.File("e.pt"), Tiny, progress: false);
         });
         Assert.Contains("vocabulary", wrongVocab.Message);
+    }
+
+    private static double[][] Rows(Tensor probs)
+    {
+        using (probs)
+        using (var p = probs.to(ScalarType.Float64))
+            return Enumerable.Range(0, (int)p.shape[0]).Select(i => p[i].data<double>().ToArray()).ToArray();
     }
 }

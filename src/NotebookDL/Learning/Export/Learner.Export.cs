@@ -1,14 +1,14 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 
 namespace NotebookDL.Learning;
 
 // Export/Load: one zip holding "model.pt" (the state dict in PyTorch's torch.save format, loadable in Python) and
 // "learner.json" (model factory + arguments, loss name, vocab, item transform). Constraint: the model factory (and
 // any custom item transform) must be registered under the same name in the process that loads the file.
-public sealed partial class Learner
+public partial class Learner
 {
     private const string FormatName = "notebookdl-learner";
 
@@ -24,6 +24,7 @@ public sealed partial class Learner
         {
             ["format"] = FormatName,
             ["version"] = 1,
+            ["learner"] = GetType().Name,
             ["model"] = new JsonObject { ["factory"] = spec.Factory, ["args"] = spec.Args.DeepClone() },
             ["loss"] = LossFunc.Name,
             ["vocab"] = Dls.Vocab is { } vocab ? new JsonArray(vocab.Select(v => (JsonNode?)v).ToArray()) : null,
@@ -47,16 +48,31 @@ public sealed partial class Learner
     }
 
     /// <summary>
-    /// Loads a learner saved by <see cref="Export"/>, ready for <see cref="Predict"/> (its data loaders are empty:
-    /// attach real ones to train further). The model factory must be registered in <see cref="ModelRegistry"/>.
+    /// Loads a learner saved by <see cref="Export"/>, ready for <see cref="Predict"/> on tensors (its data loaders are
+    /// empty: attach real ones to train further). The model factory must be registered in <see cref="ModelRegistry"/>.
+    /// A typed learner's own Load (<c>VisionLearner.Load</c>, <c>TabularLearner.Load</c>) brings back its domain's verbs.
     /// </summary>
     public static Learner Load(string path)
     {
+        var saved = ReadExport(path, expectedLearner: null);
+        return new Learner(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false) { ItemTransform = saved.ItemTransform };
+    }
+
+    /// <summary>What an export holds, rebuilt: the model with its weights, the loss, the class names and the item transform.</summary>
+    private protected sealed record SavedLearner(nn.Module<Tensor, Tensor> Model, LossFunction Loss, IReadOnlyList<string>? Vocab, IItemTransform? ItemTransform);
+
+    /// <summary>Reads an export; with <paramref name="expectedLearner"/>, refuses one saved from another kind of learner.</summary>
+    private protected static SavedLearner ReadExport(string path, string? expectedLearner)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Exported learner not found: '{path}'.", path);
         using var zip = ZipFile.OpenRead(path);
         var metaEntry = zip.GetEntry("learner.json") ?? throw new InvalidDataException($"'{path}' is not an exported learner: it has no learner.json.");
         JsonObject meta;
         using (var stream = metaEntry.Open()) meta = JsonNode.Parse(stream)?.AsObject() ?? throw new InvalidDataException($"'{path}': learner.json is empty.");
         if ((string?)meta["format"] != FormatName) throw new InvalidDataException($"'{path}': learner.json has format '{meta["format"]}', expected '{FormatName}'.");
+        var savedFrom = (string?)meta["learner"] ?? nameof(Learner);
+        if (expectedLearner is not null && savedFrom != expectedLearner)
+            throw new InvalidDataException($"'{path}' was exported from a {savedFrom}, not a {expectedLearner}: load it with {savedFrom}.Load (or Learner.Load for tensors only).");
 
         var factory = (string)meta["model"]!["factory"]!;
         var model = ModelRegistry.Create(factory, meta["model"]!["args"]!.AsObject());
@@ -73,9 +89,7 @@ public sealed partial class Learner
             File.Delete(weights);
         }
         var vocab = meta["vocab"]?.AsArray().Select(v => (string)v!).ToList();
-        var empty = new TensorDataLoaders(EmptyDataLoader.Instance, EmptyDataLoader.Instance, vocab);
-        var learn = new Learner(empty, model, LossFunction.FromName((string)meta["loss"]!), progress: false);
-        if (meta["itemTransform"] is JsonObject tfm) learn.ItemTransform = ItemTransforms.Create((string)tfm["name"]!, tfm["args"]!.AsObject());
-        return learn;
+        var itemTransform = meta["itemTransform"] is JsonObject tfm ? ItemTransforms.Create((string)tfm["name"]!, tfm["args"]!.AsObject()) : null;
+        return new SavedLearner(model, LossFunction.FromName((string)meta["loss"]!), vocab, itemTransform);
     }
 }

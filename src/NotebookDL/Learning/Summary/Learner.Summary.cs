@@ -1,6 +1,6 @@
 namespace NotebookDL.Learning;
 
-public sealed partial class Learner
+public partial class Learner
 {
     /// <summary>
     /// Runs one training batch through the model in eval mode and reports each leaf layer's output shape, parameter

@@ -1,6 +1,5 @@
 using NotebookDL.Data;
 using NotebookDL.Display;
-using NotebookDL.Learning.Data;
 using NotebookDL.Vision.Augment;
 
 namespace NotebookDL.Vision;
@@ -13,7 +12,7 @@ internal static class BodyActivations
     /// in eval mode under no_grad, without augmentation (an image loader is re-read unshuffled with its
     /// deterministic batch transforms only). The caller owns both tensors.
     /// </summary>
-    public static (Tensor X, Tensor Y) Compute(nn.Module<Tensor, Tensor> body, IDataLoader dl, ProgressDisplay? progress)
+    public static (Tensor X, Tensor Y) Compute(nn.Module<Tensor, Tensor> body, DataLoader dl, ProgressDisplay? progress)
     {
         var source = Source(dl);
         var (xs, ys) = (new List<Tensor>(), new List<Tensor>());
@@ -42,10 +41,9 @@ internal static class BodyActivations
     }
 
     /// <summary>True when <paramref name="dls"/>' training data is augmented (random batch or item transforms).</summary>
-    public static bool IsAugmented(IDataLoaders dls, out string what)
+    public static bool IsAugmented(DataLoaders dls, out string what)
     {
-        what = "";
-        if (dls.Train is not DataLoader train) return false;
+        var train = dls.Train;
         var random = train.BatchTransforms.OfType<IRandomBatchTransform>().Select(t => t.GetType().Name)
             .Concat(train.Dataset is ImageDataset images ? images.ItemTransforms.OfType<RandomResizedCrop>().Select(t => t.GetType().Name) : [])
             .ToList();
@@ -54,11 +52,9 @@ internal static class BodyActivations
     }
 
     /// <summary>Batches a <see cref="Compute"/> pass over <paramref name="dl"/> runs (every item, so the last partial batch too).</summary>
-    public static int Batches(IDataLoader dl) => Source(dl).Count;
-
-    private static IDataLoader Source(IDataLoader dl) => dl is DataLoader images ? Deterministic(images) : dl;
+    public static int Batches(DataLoader dl) => Source(dl).Count;
 
     /// <summary>The same items in dataset order, without shuffling, random item transforms or augmentation.</summary>
-    private static DataLoader Deterministic(DataLoader dl) => new(dl.Dataset, dl.Bs, shuffle: false, dropLast: false, dl.NumWorkers, dl.Seed,
+    private static DataLoader Source(DataLoader dl) => new(dl.Dataset, dl.Bs, shuffle: false, dropLast: false, dl.NumWorkers, dl.Seed,
         dl.BatchTransforms.Where(t => t is not IRandomBatchTransform), dl.Device, training: false);
 }

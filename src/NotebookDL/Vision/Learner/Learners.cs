@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotebookDL.Data;
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
 using NotebookDL.Models;
 
 namespace NotebookDL.Vision;
@@ -93,7 +92,7 @@ public static class Learners
     /// var learn = VisionLearner(dls, Models.ResNet18, metrics: [Metrics.Accuracy]);
     /// learn.FitOneCycle(3, 3e-3);
     /// </code></example>
-    public static Learner VisionLearner(IDataLoaders dls, Func<nn.Module<Tensor, Tensor>> arch, string? pretrained = null,
+    public static VisionLearner VisionLearner(DataLoaders dls, Func<nn.Module<Tensor, Tensor>> arch, string? pretrained = null,
         IEnumerable<IMetric>? metrics = null, long? nIn = null, long? nOut = null, LossFunction? lossFunc = null, OptFunc? optFunc = null,
         double? lr = null, double? wd = null, IEnumerable<ICallback>? cbs = null, HeadOptions? head = null, int? cut = null,
         bool? trainBn = null, bool progress = true, bool channelsLast = true)
@@ -106,7 +105,7 @@ public static class Learners
         var model = BuildModel(arch, outputs, channels, pretrained, head, cut);
         if (channelsLast) model.ToChannelsLast();
         Splitter splitter = IsResNetBody(model) ? Models.ResNetSplit : Models.DefaultSplit;
-        var learn = new Learner(dls, model, lossFunc ?? LossFunction.CrossEntropy, optFunc, metrics, wd, cbs, splitter, lr, trainBn, progress);
+        var learn = new VisionLearner(dls, model, lossFunc, optFunc, metrics, wd, cbs, splitter, lr, trainBn, progress);
         if (pretrained is not null) learn.Freeze();
         return learn;
     }
@@ -132,17 +131,11 @@ public static class Learners
     }
 
     /// <summary>Channels of the first training batch's images (peeked without starting an epoch where possible).</summary>
-    private static long InputChannels(IDataLoaders dls)
+    private static long InputChannels(DataLoaders dls)
     {
-        if (dls is DataLoaders ours)
-        {
-            using var batch = ours.OneBatch();
-            return ChannelsOf(batch.X);
-        }
-        using var e = dls.Train.GetEnumerator();
-        if (!e.MoveNext()) throw new ArgumentException("The training loader is empty, so the input channels are unknown: pass nIn.", nameof(dls));
-        using var first = e.Current;
-        return ChannelsOf(first.X);
+        if (dls.Train.Count == 0) throw new ArgumentException("The training loader is empty, so the input channels are unknown: pass nIn.", nameof(dls));
+        using var batch = dls.OneBatch();
+        return ChannelsOf(batch.X);
     }
 
     private static long ChannelsOf(Tensor x) => x.dim() == 4 ? x.shape[1]

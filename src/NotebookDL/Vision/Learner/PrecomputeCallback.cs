@@ -1,6 +1,6 @@
 using NotebookDL.Display;
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 using NotebookDL.Models;
 
 namespace NotebookDL.Vision;
@@ -29,12 +29,13 @@ public sealed class PrecomputeCallback : Callback
     /// <summary>Why precompute cannot be used for <paramref name="learn"/> now, or null when it can.</summary>
     public static string? ReasonOff(Learner learn)
     {
+        if (learn is not VisionLearner vision) return "the learner is not a VisionLearner.";
         if (learn.Model is not BodyHeadModel model) return "the model is not a BodyHeadModel (body, head) from VisionLearner.";
         var body = model.Body;
         var batchNorm = new HashSet<Tensor>(body.modules().OfType<BatchNorm>().SelectMany(m => m.parameters(recurse: false)), ReferenceEqualityComparer.Instance);
         if (body.parameters().Any(p => p.requires_grad && !batchNorm.Contains(p)))
             return "the body is unfrozen (Unfreeze, or no pretrained weights), so its activations change while training.";
-        if (BodyActivations.IsAugmented(learn.Dls, out var what))
+        if (BodyActivations.IsAugmented(vision.Dls, out var what))
             return $"the training data is augmented ({what}); precomputed activations would be those of the un-augmented images.";
         return null;
     }
@@ -50,10 +51,12 @@ public sealed class PrecomputeCallback : Callback
             return;
         }
         EnsureCache();
-        var bs = Learn.Dls.Train.BatchSize;
         _originalDls = Learn.Dls;
-        Learn.Dls = new FeatureDataLoaders(new FeatureLoader(_train!.Value.X, _train.Value.Y, bs, training: true, seed: Learn.TrainIter),
-            new FeatureLoader(_valid!.Value.X, _valid.Value.Y, bs, training: false), _originalDls.Vocab);
+        var (bs, device) = (_originalDls.Train.Bs, _originalDls.Device);
+        // Shuffled and without the last partial batch, as the image loader: a batch of one breaks the head's BatchNorm1d.
+        var train = new DataLoader(new TensorDataset(_train!.Value.X, _train.Value.Y), bs, shuffle: true, dropLast: true, numWorkers: 0, seed: Learn.TrainIter, device: device);
+        var valid = new DataLoader(new TensorDataset(_valid!.Value.X, _valid.Value.Y), bs, numWorkers: 0, seed: 0, device: device);
+        Learn.Dls = new DataLoaders(train, valid, _originalDls.Vocab is { } classes ? Vocab.InOrder(classes) : null);
         ((BodyHeadModel)Learn.Model).BodyBypassed = true;
     }
 
@@ -79,7 +82,8 @@ public sealed class PrecomputeCallback : Callback
     {
         if (_cachedFor == Learn.Dls && _train is not null) return;
         ClearCache();
-        var (train, valid) = (Learn.Dls.Train, Learn.Dls.Valid);
+        var images = ((VisionLearner)Learn).Dls;   // ReasonOff checked the kind of learner
+        var (train, valid) = (images.Train, images.Valid);
         using var progress = new ProgressDisplay(BodyActivations.Batches(train) + BodyActivations.Batches(valid), "precompute activations");
         var body = ((BodyHeadModel)Learn.Model).Body;
         _train = BodyActivations.Compute(body, train, progress);

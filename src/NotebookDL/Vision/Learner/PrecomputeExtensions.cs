@@ -5,7 +5,7 @@ namespace NotebookDL.Vision;
 /// <summary><c>learn.Precompute</c>: train the head on cached body activations (see <see cref="PrecomputeCallback"/>).</summary>
 public static class PrecomputeExtensions
 {
-    extension(Learner learn)
+    extension(VisionLearner learn)
     {
         /// <summary>
         /// The course's precompute switch. Setting it true (with a frozen, pretrained body and un-augmented data)

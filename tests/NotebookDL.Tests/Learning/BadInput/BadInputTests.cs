@@ -1,6 +1,6 @@
 using System.Collections;
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 using NotebookDL.Tests.Vision;
 using NotebookDL.Vision;
 using static NotebookDL.Tests.Learning.LearningFixtures;
@@ -15,7 +15,7 @@ public class BadInputTests
     {
         var (x, y) = Points(64, seed: 0);
         using var floatY = y.to(float32);
-        var learn = MakeLearner(dls: TensorDataLoaders.FromTensors(x, floatY, x, floatY, bs: 16));
+        var learn = MakeLearner(dls: DataLoaders.FromTensors(x, floatY, x, floatY, bs: 16));
 
         var e = Assert.Throws<ArgumentException>(() => learn.Fit(1));
 
@@ -37,7 +37,7 @@ public class BadInputTests
     public void Mismatched_batch_sizes_name_both_sizes()
     {
         var dl = new MismatchedLoader(xRows: 8, yRows: 5);
-        var learn = new Learner(new TensorDataLoaders(dl, dl), Mlp(), LossFunction.CrossEntropy, progress: false);
+        var learn = new Learner(new Loaders(dl), Mlp(), LossFunction.CrossEntropy, progress: false);
 
         var e = Assert.Throws<InvalidOperationException>(() => learn.Fit(1));
 
@@ -47,22 +47,22 @@ public class BadInputTests
     }
 
     [Fact]
-    public void TensorDataLoader_rejects_x_and_y_of_different_lengths()
+    public void TensorDataset_rejects_x_and_y_of_different_lengths()
     {
         using var x = zeros(10, 2);
         using var y = zeros(new long[] { 7 }, dtype: int64);
-        var e = Assert.Throws<ArgumentException>(() => new TensorDataLoader(x, y, batchSize: 4));
+        var e = Assert.Throws<ArgumentException>(() => new TensorDataset(x, y));
         Assert.Contains("10", e.Message);
         Assert.Contains("7", e.Message);
     }
 
     /// <summary>Training data whose item 100 is NaN: with bs 32 and no shuffling its loss is NaN at batch 3 of epoch 0.</summary>
-    private static TensorDataLoaders WithNaNAtItem100()
+    private static DataLoaders WithNaNAtItem100()
     {
         var (x, y) = Points(256, seed: 0);
         x[100, 0] = tensor(float.NaN);
         var (xv, yv) = Points(64, seed: 1);
-        return TensorDataLoaders.FromTensors(x, y, xv, yv, bs: 32, shuffle: false);
+        return DataLoaders.FromTensors(x, y, xv, yv, bs: 32, shuffle: false);
     }
 
     [Fact]
@@ -139,16 +139,30 @@ public class BadInputTests
         Assert.Contains("training", e.Message);
     }
 
-    /// <summary>A loader (the IDataLoader contract, not TensorDataLoader which checks lengths) yielding x and y of different batch sizes.</summary>
+    /// <summary>A user's own pipeline: the Learner takes any IDataLoaders.</summary>
+    private sealed class Loaders(IDataLoader dl) : IDataLoaders
+    {
+        public IDataLoader Train => dl;
+
+        public IDataLoader Valid => dl;
+
+        public IReadOnlyList<string>? Vocab => null;
+
+        public Device Device { get => dl.Device; set => dl.Device = value; }
+    }
+
+    /// <summary>A loader (the IDataLoader contract, not TensorDataset which checks lengths) yielding x and y of different batch sizes.</summary>
     private sealed class MismatchedLoader(int xRows, int yRows) : IDataLoader
     {
         public int Count => 1;
 
-        public int BatchSize => xRows;
+        public int Bs => xRows;
 
-        public IEnumerator<IBatch> GetEnumerator()
+        public Device Device { get; set; } = CPU;
+
+        public IEnumerator<Batch> GetEnumerator()
         {
-            yield return new TensorBatch(randn(xRows, 2).DetachFromDisposeScope(), zeros(new long[] { yRows }, dtype: int64).DetachFromDisposeScope());
+            yield return new Batch(randn(xRows, 2).DetachFromDisposeScope(), zeros(new long[] { yRows }, dtype: int64).DetachFromDisposeScope());
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

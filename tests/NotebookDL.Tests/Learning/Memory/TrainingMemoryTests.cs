@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 using NotebookDL.Models;
 using NotebookDL.Vision;
 using M = NotebookDL.Models.Models;
@@ -52,7 +52,7 @@ public class TrainingMemoryTests(ITestOutputHelper output)
         var (x, y) = FashionMnist(bs * stepsPerEpoch + 640);
         using var _ = x;
         using var __ = y;
-        var dls = TensorDataLoaders.FromTensors(x.narrow(0, 0, bs * stepsPerEpoch), y.narrow(0, 0, bs * stepsPerEpoch),
+        var dls = DataLoaders.FromTensors(x.narrow(0, 0, bs * stepsPerEpoch), y.narrow(0, 0, bs * stepsPerEpoch),
             x.narrow(0, bs * stepsPerEpoch, 640), y.narrow(0, bs * stepsPerEpoch, 640), bs: bs);
         var probe = new RssProbe(afterBatches: 100);
         var learn = new Learner(dls, M.SimpleCnn(), LossFunction.CrossEntropy, cbs: [probe], progress: false);
@@ -123,7 +123,7 @@ public class TrainingMemoryTests(ITestOutputHelper output)
         var labels = texts.Select(t => t.Contains("good") ? "pos" : "neg").ToList();
         var config = new NotebookDL.Text.AwdLstmConfig(EmbSize: 16, NHidden: 32, NLayers: 2);
         var probe = new RssProbe(afterBatches: 100);
-        var learn = kind == "language model"
+        NotebookDL.Text.TextLearner learn = kind == "language model"
             ? NotebookDL.Text.TextLearners.LanguageModelLearner(NotebookDL.Text.TextDataLoaders.ForLanguageModel(texts, texts[..40], bs: 8, bptt: 12, minFreq: 1), config, progress: false)
             : NotebookDL.Text.TextLearners.TextClassifierLearner(NotebookDL.Text.TextDataLoaders.ForClassification(texts, labels, texts[..40], labels[..40], bs: 8, minFreq: 1), config: config, progress: false);
         learn.AddCb(probe);
@@ -147,7 +147,7 @@ public class TrainingMemoryTests(ITestOutputHelper output)
         var (x, y) = FashionMnist(bs * stepsPerEpoch + bs);
         using var _ = x;
         using var __ = y;
-        var dls = TensorDataLoaders.FromTensors(x.narrow(0, 0, bs * stepsPerEpoch), y.narrow(0, 0, bs * stepsPerEpoch),
+        var dls = DataLoaders.FromTensors(x.narrow(0, 0, bs * stepsPerEpoch), y.narrow(0, 0, bs * stepsPerEpoch),
             x.narrow(0, bs * stepsPerEpoch, bs), y.narrow(0, bs * stepsPerEpoch, bs), bs: bs);
         var probe = new RssProbe(afterBatches: 20);
         var model = M.ResNet18(numClasses: 10, inChannels: 1);

@@ -1,5 +1,5 @@
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 using NotebookDL.Vision;
 using Xunit.Abstractions;
 
@@ -33,7 +33,7 @@ public sealed class FashionMnistTraining : IDisposable
         _data = [trainImages, testImages, xTrain, xTest, trainLabels, testLabels];
         (XTest, YTest) = (xTest, testLabels);
 
-        var dls = TensorDataLoaders.FromTensors(xTrain, trainLabels, xTest, testLabels, bs: 128, shuffle: true, seed: Seed,
+        var dls = DataLoaders.FromTensors(xTrain, trainLabels, xTest, testLabels, bs: 128, shuffle: true, seed: Seed,
             vocab: Datasets.FashionMnist.Classes);
         manual_seed(Seed);
         Learn = new Learner(dls, NotebookDL.Models.Models.SimpleCnn(), LossFunction.CrossEntropy, metrics: [Metrics.Accuracy], progress: false);

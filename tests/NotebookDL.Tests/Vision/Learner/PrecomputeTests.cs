@@ -15,7 +15,7 @@ public sealed class PrecomputeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private NotebookDL.Learning.Learner Pretrained(NotebookDL.Data.DataLoaders? dls = null)
+    private VisionLearner Pretrained(NotebookDL.Data.DataLoaders? dls = null)
     {
         var weights = TinyImages.SavedVisionModel(_dir);
         manual_seed(3);

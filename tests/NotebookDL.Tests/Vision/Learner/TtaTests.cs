@@ -1,5 +1,5 @@
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 using NotebookDL.Vision;
 
 namespace NotebookDL.Tests.Vision.Learner;
@@ -15,7 +15,7 @@ public sealed class TtaTests
         using var a2 = tensor(new float[] { 0.4f, 0.6f }, new long[] { 1, 2 });
         using var plain = tensor(new float[] { 0.9f, 0.1f }, new long[] { 1, 2 });
         // mean = (0.3, 0.7); 0.75 * mean + 0.25 * plain = (0.45, 0.55).
-        using var result = TtaExtensions.Combine([a1, a2], plain, beta: 0.25);
+        using var result = VisionLearner.Combine([a1, a2], plain, beta: 0.25);
         Assert.Equal([0.45f, 0.55f], result.ToArray<float>(), (x, y) => Math.Abs(x - y) < 1e-6);
     }
 
@@ -25,7 +25,7 @@ public sealed class TtaTests
         using var a1 = tensor(new float[] { 0.2f, 0.8f }, new long[] { 1, 2 });
         using var a2 = tensor(new float[] { 0.4f, 0.6f }, new long[] { 1, 2 });
         using var plain = tensor(new float[] { 0.9f, 0.1f }, new long[] { 1, 2 });
-        using var result = TtaExtensions.Combine([a1, a2], plain, beta: 0.25, useMax: true);
+        using var result = VisionLearner.Combine([a1, a2], plain, beta: 0.25, useMax: true);
         Assert.Equal([0.9f, 0.8f], result.ToArray<float>());
     }
 
@@ -34,10 +34,10 @@ public sealed class TtaTests
     {
         // The model is the identity, so each loader's X are the logits; pass i adds i to the second logit.
         float[] logits = [1f, 0f, 0f, 2f];
-        TensorDataLoader Loader(float shift) =>
-            new(tensor(logits.Select((v, k) => k % 2 == 1 ? v + shift : v).ToArray(), new long[] { 2, 2 }), tensor(new long[] { 0, 1 }), 2);
-        var dls = new TensorDataLoaders(Loader(0), Loader(0), ["a", "b"]);
-        var learn = new NotebookDL.Learning.Learner(dls, nn.Identity(), LossFunction.CrossEntropy, progress: false);
+        DataLoader Loader(float shift) => new(new TensorDataset(
+            tensor(logits.Select((v, k) => k % 2 == 1 ? v + shift : v).ToArray(), new long[] { 2, 2 }), tensor(new long[] { 0, 1 })), 2, numWorkers: 0);
+        var dls = new DataLoaders(Loader(0), Loader(0), Vocab.InOrder(["a", "b"]));
+        var learn = new VisionLearner(dls, nn.Identity(), progress: false);
 
         var (probs, targets) = learn.Tta(n: 2, beta: 0.25, augmented: i => Loader(i + 1));
 

@@ -1,5 +1,5 @@
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
+using NotebookDL.Data;
 using NotebookDL.Vision;
 using Xunit.Abstractions;
 
@@ -27,7 +27,7 @@ public class VisionLearnerRealDataTests(ITestOutputHelper output)
         // Normalised with the training subset's own statistics (fastai's Normalize.from_stats on the data).
         var (mean, std) = (xTrain.mean().ToSingle(), xTrain.std().ToSingle());
         (xTrain, xTest) = (xTrain.sub(mean).div(std), xTest.sub(mean).div(std));
-        var dls = TensorDataLoaders.FromTensors(xTrain, trainLabels[..trainCount], xTest, testLabels[..testCount],
+        var dls = DataLoaders.FromTensors(xTrain, trainLabels[..trainCount], xTest, testLabels[..testCount],
             bs: 64, shuffle: true, seed: seed, vocab: Datasets.FashionMnist.Classes);
         manual_seed(seed);
         var learn = Learners.VisionLearner(dls, Models.ResNet18, metrics: [Metrics.Accuracy], progress: false);

@@ -17,21 +17,21 @@ public sealed record FeatureImportance(string Column, double BaseLoss, double Sh
 }
 
 /// <summary>Looking inside a trained tabular model: permutation importance and embeddings in two dimensions.</summary>
-public static class TabularInterpretation
+public partial class TabularLearner
 {
     /// <summary>
     /// Permutation importance (Breiman 2001): for each input column, the rows of <paramref name="df"/> given by
     /// <paramref name="rows"/> (typically the validation rows) are scored with that column's values shuffled
     /// across rows, breaking its link with the target while keeping its distribution. Sorted, most important first.
     /// </summary>
-    public static IReadOnlyList<FeatureImportance> PermutationImportance(this Learner learn, DataFrame df, IReadOnlyList<long> rows, int seed = 0)
+    public IReadOnlyList<FeatureImportance> PermutationImportance(DataFrame df, IReadOnlyList<long> rows, int seed = 0)
     {
-        var processor = Processor(learn);
+        var processor = Processor;
         using var scope = torch.NewDisposeScope();
         var x = processor.EncodeX(df, rows);
         var y = processor.EncodeY(df, rows);
         var names = processor.CatNames.Concat(processor.ContNames).ToList();
-        var baseLoss = Loss(learn, x, y);
+        var baseLoss = LossOn(x, y);
         var generator = new torch.Generator((ulong)seed);
         var result = new List<FeatureImportance>();
         for (var c = 0; c < names.Count; c++)
@@ -39,27 +39,20 @@ public static class TabularInterpretation
             var shuffled = x.clone();
             var order = torch.randperm(x.shape[0], generator: generator);
             shuffled[.., c] = x[.., c].index_select(0, order);
-            result.Add(new FeatureImportance(names[c], baseLoss, Loss(learn, shuffled, y)));
+            result.Add(new FeatureImportance(names[c], baseLoss, LossOn(shuffled, y)));
         }
         return [.. result.OrderByDescending(r => r.Importance)];
     }
-
-    /// <summary>The importances as a bar chart, most important first.</summary>
-    public static Figure Plot(this IReadOnlyList<FeatureImportance> importances, string lossName = "loss") =>
-        new Figure
-        {
-            Layout = { Title = "Permutation importance", XAxis = { Title = "input column" }, YAxis = { Title = $"{lossName} increase when shuffled" }, Width = 760 },
-        }.Add(new Bar(importances.Select(i => i.Column), importances.Select(i => i.Importance)));
 
     /// <summary>
     /// The learned embedding of categorical column <paramref name="column"/> projected on its first two principal
     /// components, each category labelled (with <paramref name="labels"/>' text where given, e.g. brand names).
     /// Categories close together are ones the model treats alike. #na# is left out.
     /// </summary>
-    public static Figure EmbeddingPca(this Learner learn, string column, IReadOnlyDictionary<string, string>? labels = null)
+    public Figure EmbeddingPca(string column, IReadOnlyDictionary<string, string>? labels = null)
     {
-        var processor = Processor(learn);
-        var model = learn.Model as TabularModel ?? throw new InvalidOperationException("EmbeddingPca needs a TabularModel.");
+        var processor = Processor;
+        var model = Model as TabularModel ?? throw new InvalidOperationException("EmbeddingPca needs a TabularModel.");
         var index = processor.CatNames.IndexOf(column);
         if (index < 0) throw new ArgumentException($"\"{column}\" is not a categorical column ({string.Join(", ", processor.CatNames)}).", nameof(column));
         var classes = processor.Categorify!.Classes(column);
@@ -68,15 +61,23 @@ public static class TabularInterpretation
         return Pca.Plot(categories, names, $"Embedding of {column}: first two principal components");
     }
 
-    private static TabularProcessor Processor(Learner learn) => learn.ItemTransform as TabularProcessor
-        ?? throw new InvalidOperationException("This learner has no tabular processor: use a learner made by TabularLearner.");
-
-    private static double Loss(Learner learn, Tensor x, Tensor y)
+    private double LossOn(Tensor x, Tensor y)
     {
-        learn.Model.eval();
+        Model.eval();
         using var _ = torch.no_grad();
-        using var output = learn.Model.forward(x);
-        using var loss = learn.LossFunc.Call(output, y);
+        using var output = Model.forward(x);
+        using var loss = LossFunc.Call(output, y);
         return loss.item<float>();
     }
+}
+
+/// <summary>Pictures of permutation importances.</summary>
+public static class FeatureImportances
+{
+    /// <summary>The importances as a bar chart, most important first.</summary>
+    public static Figure Plot(this IReadOnlyList<FeatureImportance> importances, string lossName = "loss") =>
+        new Figure
+        {
+            Layout = { Title = "Permutation importance", XAxis = { Title = "input column" }, YAxis = { Title = $"{lossName} increase when shuffled" }, Width = 760 },
+        }.Add(new Bar(importances.Select(i => i.Column), importances.Select(i => i.Importance)));
 }

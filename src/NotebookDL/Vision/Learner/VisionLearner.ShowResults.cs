@@ -5,23 +5,21 @@ using NotebookDL.Learning;
 namespace NotebookDL.Vision;
 
 /// <summary>fastai's <c>show_results</c> for image classifiers.</summary>
-public static class ShowResultsExtensions
+public sealed partial class VisionLearner
 {
     /// <summary>
     /// The first <paramref name="maxN"/> validation images captioned "actual / predicted" (a wrong prediction reads as
     /// two different names). Displays the grid unless <paramref name="display"/> is false.
     /// </summary>
-    public static MimeBundle ShowResults(this Learner learn, int maxN = 9, bool display = true)
+    public MimeBundle ShowResults(int maxN = 9, bool display = true)
     {
-        ArgumentNullException.ThrowIfNull(learn);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxN);
-        if (learn.Dls.Valid is not DataLoader valid)
-            throw new NotSupportedException($"ShowResults shows images from an image DataLoader; the validation loader is a {learn.Dls.Valid.GetType().Name}.");
-        var vocab = learn.Dls.Vocab ?? throw new InvalidOperationException("ShowResults needs class names: the data has no vocab.");
+        var valid = Dls.Valid;
+        var vocab = Dls.Vocab ?? throw new InvalidOperationException("ShowResults needs class names: the data has no vocab.");
         var n = Math.Min(maxN, valid.Dataset.Count);
         var captions = new List<(int, string)>(n);
-        var wasTraining = learn.Model.training;
-        learn.Model.eval();
+        var wasTraining = Model.training;
+        Model.eval();
         try
         {
             using var noGrad = torch.no_grad();
@@ -29,14 +27,14 @@ public static class ShowResultsExtensions
             {
                 using var scope = torch.NewDisposeScope();
                 using var batch = valid.Item(i);
-                var predicted = (long)learn.Model.call(batch.X).argmax(-1).Item();
+                var predicted = (long)Model.call(batch.X).argmax(-1).Item();
                 var actual = (long)batch.Y.Item();
                 captions.Add((i, $"{vocab[(int)actual]} / {vocab[(int)predicted]}"));
             }
         }
         finally
         {
-            learn.Model.train(wasTraining);
+            Model.train(wasTraining);
         }
         var bundle = ItemImages.Grid(valid, captions, "Actual / Predicted");
         if (display) Displayer.DisplayBundle(bundle);

@@ -3,11 +3,10 @@ using NotebookDL.Data;
 using NotebookDL.Display;
 using NotebookDL.Display.Formatting;
 using NotebookDL.Learning;
-using NotebookDL.Learning.Data;
 
 namespace NotebookDL.Vision;
 
-/// <summary>Accuracy of the same model with and without test-time augmentation (see <see cref="TtaExtensions.TtaAccuracy"/>).</summary>
+/// <summary>Accuracy of the same model with and without test-time augmentation (see <see cref="VisionLearner.TtaAccuracy"/>).</summary>
 public sealed record TtaAccuracyResult(double Plain, double WithTta, int N, double Beta)
 {
     // Shown as a two-row table, not as the record's four raw properties.
@@ -26,7 +25,7 @@ public sealed record TtaAccuracyResult(double Plain, double WithTta, int N, doub
 }
 
 /// <summary>Test-time augmentation, as fastai v2's <c>Learner.tta</c>.</summary>
-public static class TtaExtensions
+public sealed partial class VisionLearner
 {
     /// <summary>
     /// Predicts the validation set <paramref name="n"/> times with the training augmentations switched on (a new
@@ -35,28 +34,27 @@ public static class TtaExtensions
     /// <paramref name="useMax"/> the element-wise maximum over all passes is returned instead. Returns
     /// probabilities (N, C) and targets (N); the caller owns both.
     /// </summary>
-    /// <param name="learn">The learner.</param>
     /// <param name="n">Augmented passes.</param>
     /// <param name="beta">Weight of the un-augmented prediction.</param>
     /// <param name="useMax">Take the maximum over passes instead of blending means.</param>
     /// <param name="augmented">The loader of augmented pass i; by default the validation items with the training
     /// transforms (random item and batch transforms in training mode), seeded per pass.</param>
     /// <example><code>
-    /// var (probs, targets) = learn.Tta();
+    /// var (probs, targets) = Tta();
     /// var accuracy = MetricFunctions.Accuracy(probs, targets).item&lt;double&gt;();
     /// </code></example>
-    public static (Tensor Probs, Tensor Targets) Tta(this Learner learn, int n = 4, double beta = 0.25, bool useMax = false,
+    public (Tensor Probs, Tensor Targets) Tta(int n = 4, double beta = 0.25, bool useMax = false,
         Func<int, IDataLoader>? augmented = null)
     {
-        var (probs, plain, targets) = Passes(learn, n, beta, useMax, augmented);
+        var (probs, plain, targets) = Passes(n, beta, useMax, augmented);
         plain.Dispose();
         return (probs, targets);
     }
 
     /// <summary>Accuracy on the validation set with and without <see cref="Tta"/> (the plain pass is shared).</summary>
-    public static TtaAccuracyResult TtaAccuracy(this Learner learn, int n = 4, double beta = 0.25)
+    public TtaAccuracyResult TtaAccuracy(int n = 4, double beta = 0.25)
     {
-        var (probs, plain, targets) = Passes(learn, n, beta, useMax: false, augmented: null);
+        var (probs, plain, targets) = Passes(n, beta, useMax: false, augmented: null);
         using (probs)
         using (plain)
         using (targets)
@@ -66,23 +64,22 @@ public static class TtaExtensions
     }
 
     // The combined TTA probabilities, the plain ones and the targets; the caller owns all three.
-    private static (Tensor Probs, Tensor Plain, Tensor Targets) Passes(Learner learn, int n, double beta, bool useMax,
+    private (Tensor Probs, Tensor Plain, Tensor Targets) Passes(int n, double beta, bool useMax,
         Func<int, IDataLoader>? augmented)
     {
-        ArgumentNullException.ThrowIfNull(learn);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
         if (beta is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta weighs the plain prediction and must be in [0, 1].");
-        var passLoader = augmented ?? AugmentedValid(learn.Dls);
+        var passLoader = augmented ?? AugmentedValid(Dls);
         var passes = new List<Tensor>();
         try
         {
             for (var i = 0; i < n; i++)
             {
-                var (p, targets, _) = learn.GetPreds(passLoader(i), withLoss: false);
+                var (p, targets, _) = GetPreds(passLoader(i), withLoss: false);
                 targets.Dispose();
                 passes.Add(p);
             }
-            var (plain, y, _) = learn.GetPreds(learn.Dls.Valid, withLoss: false);
+            var (plain, y, _) = GetPreds(Dls.Valid, withLoss: false);
             try
             {
                 return (Combine(passes, plain, beta, useMax), plain, y);
@@ -117,11 +114,9 @@ public static class TtaExtensions
     }
 
     /// <summary>Pass i: the validation items through the training-mode transforms, with a seed of its own.</summary>
-    private static Func<int, IDataLoader> AugmentedValid(IDataLoaders dls)
+    private static Func<int, IDataLoader> AugmentedValid(DataLoaders dls)
     {
-        if (dls.Valid is not DataLoader valid)
-            throw new NotSupportedException(
-                $"Tta augments an image DataLoader; the validation loader here is a {dls.Valid.GetType().Name}. Pass augmented: i => loader.");
+        var valid = dls.Valid;
         return i => new DataLoader(valid.Dataset, valid.Bs, shuffle: false, dropLast: false, valid.NumWorkers, valid.Seed + 7919 * (i + 1),
             valid.BatchTransforms, valid.Device, training: true);
     }

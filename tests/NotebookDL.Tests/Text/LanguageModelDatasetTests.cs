@@ -1,9 +1,16 @@
+using NotebookDL.Data;
 using NotebookDL.Text;
 
 namespace NotebookDL.Tests.Text;
 
-public sealed class LanguageModelLoaderTests
+public sealed class LanguageModelDatasetTests
 {
+    private static (DataLoader Loader, LanguageModelDataset Stream) Loader(List<long[]> docs, int bs, int bptt, bool shuffle, int seed)
+    {
+        var stream = new LanguageModelDataset(docs, bs, bptt, training: shuffle);
+        return (new DataLoader(stream, bs, numWorkers: 0, seed: seed, training: shuffle, sampler: stream), stream);
+    }
+
     private static List<long[]> Documents(int n, int seed)
     {
         var random = new Random(seed);
@@ -17,7 +24,8 @@ public sealed class LanguageModelLoaderTests
     public void Each_row_is_read_once_per_pass_in_order_and_targets_are_the_inputs_shifted(bool shuffle)
     {
         var docs = Documents(60, 1);
-        var loader = new LanguageModelLoader(docs, bs: 4, bptt: 10, shuffle: shuffle, seed: 3);
+        var (loader, stream) = Loader(docs, bs: 4, bptt: 10, shuffle, seed: 3);
+        var announced = loader.Count;
         var rows = Enumerable.Range(0, 4).Select(_ => new List<long>()).ToList();
         var targets = Enumerable.Range(0, 4).Select(_ => new List<long>()).ToList();
         var lengths = new List<long>();
@@ -34,7 +42,8 @@ public sealed class LanguageModelLoaderTests
         // The ids are consecutive within a document: a row read in order is runs of +1 steps.
         var all = rows.SelectMany(r => r).ToList();
         Assert.Equal(all.Count, all.Distinct().Count());                                // no token twice
-        Assert.Equal(4 * (loader.RowLength - 1), all.Count);                            // every token of each row but its last
+        Assert.Equal(4 * (stream.RowLength - 1), all.Count);                            // every token of each row but its last
+        Assert.Equal(announced, lengths.Count);                                         // the progress bar's total is exact
         for (var r = 0; r < 4; r++) Assert.Equal(rows[r].Skip(1), targets[r].SkipLast(1)); // targets = inputs shifted by one
         if (shuffle) Assert.True(lengths.Distinct().Count() > 1, "training chunks vary in length");
         else Assert.All(lengths.SkipLast(1), l => Assert.Equal(10, l));
@@ -43,7 +52,7 @@ public sealed class LanguageModelLoaderTests
     [Fact]
     public void Shuffling_changes_the_document_order_between_passes()
     {
-        var loader = new LanguageModelLoader(Documents(60, 2), bs: 2, bptt: 8, shuffle: true, seed: 1);
+        var (loader, _) = Loader(Documents(60, 2), bs: 2, bptt: 8, shuffle: true, seed: 1);
         long First() { using var b = loader.First(); return b.X[0, 0].item<long>(); }
         Assert.Contains(Enumerable.Range(0, 5).Select(_ => First()).Distinct().Count(), new[] { 2, 3, 4, 5 });
     }
@@ -51,7 +60,7 @@ public sealed class LanguageModelLoaderTests
     [Fact]
     public void A_corpus_too_small_for_the_batch_size_is_named()
     {
-        var error = Assert.Throws<ArgumentException>(() => new LanguageModelLoader([[1, 2, 3]], bs: 4));
+        var error = Assert.Throws<ArgumentException>(() => new LanguageModelDataset([[1, 2, 3]], bs: 4));
         Assert.Contains("3 tokens", error.Message);
     }
 }

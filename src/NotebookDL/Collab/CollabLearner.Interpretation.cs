@@ -13,21 +13,21 @@ namespace NotebookDL.Collab;
 /// rated high whoever watches), factors, their principal components, nearest items, and recommendations.
 /// Ids are given as text (as the vocab shows them); an id not seen in training maps to #na#.
 /// </summary>
-public static class CollabInterpretation
+public sealed partial class CollabLearner
 {
-    /// <summary>The learned bias of each id (fastai's <c>learn.model.bias(ids, is_item)</c>).</summary>
-    public static double[] Bias(this Learner learn, IEnumerable<string> ids, bool isItem = true)
+    /// <summary>The learned bias of each id (fastai's <c>this.model.bias(ids, is_item)</c>).</summary>
+    public double[] Bias(IEnumerable<string> ids, bool isItem = true)
     {
-        var (model, codes) = Lookup(learn, ids, isItem);
+        var (model, codes) = Lookup(ids, isItem);
         using var bias = (isItem ? model.ItemBias : model.UserBias).detach().squeeze(1).to(ScalarType.Float64);
         var all = bias.data<double>().ToArray();
         return codes.Select(c => all[c]).ToArray();
     }
 
-    /// <summary>The learned factors of each id, (n, nFactors) (fastai's <c>learn.model.weight(ids, is_item)</c>). The caller owns the tensor.</summary>
-    public static Tensor Weight(this Learner learn, IEnumerable<string> ids, bool isItem = true)
+    /// <summary>The learned factors of each id, (n, nFactors) (fastai's <c>this.model.weight(ids, is_item)</c>). The caller owns the tensor.</summary>
+    public Tensor Weight(IEnumerable<string> ids, bool isItem = true)
     {
-        var (model, codes) = Lookup(learn, ids, isItem);
+        var (model, codes) = Lookup(ids, isItem);
         using var index = torch.tensor(codes.Select(c => (long)c).ToArray());
         return (isItem ? model.ItemFactors : model.UserFactors).detach().index_select(0, index);
     }
@@ -37,10 +37,10 @@ public static class CollabInterpretation
     /// among <paramref name="among"/> when given (e.g. items with enough ratings: a rarely rated item's factors are
     /// mostly their random start).
     /// </summary>
-    public static IReadOnlyList<(string Item, double Similarity)> Nearest(this Learner learn, string item, int n = 10, IEnumerable<string>? among = null)
+    public IReadOnlyList<(string Item, double Similarity)> Nearest(string item, int n = 10, IEnumerable<string>? among = null)
     {
-        var (model, codes) = Lookup(learn, [item], isItem: true);
-        var items = Processor(learn).Categorify!.Classes(Names(learn).Item);
+        var (model, codes) = Lookup([item], isItem: true);
+        var items = Processor.Categorify!.Classes(Names().Item);
         using var scope = torch.NewDisposeScope();
         var factors = model.ItemFactors.detach().to(ScalarType.Float64);
         var similarity = torch.nn.functional.cosine_similarity(factors, factors[codes[0]].unsqueeze(0), dim: 1);
@@ -58,9 +58,9 @@ public static class CollabInterpretation
     }
 
     /// <summary>The items' factors on their first two principal components, each point labelled (titles, say, via <paramref name="labels"/>).</summary>
-    public static Figure FactorPca(this Learner learn, IReadOnlyList<string> items, IReadOnlyDictionary<string, string>? labels = null)
+    public Figure FactorPca(IReadOnlyList<string> items, IReadOnlyDictionary<string, string>? labels = null)
     {
-        using var weights = learn.Weight(items, isItem: true);
+        using var weights = Weight(items, isItem: true);
         return Pca.Plot(weights, items.Select(i => labels?.GetValueOrDefault(i) ?? i).ToList(), "Item factors: first two principal components");
     }
 
@@ -68,10 +68,10 @@ public static class CollabInterpretation
     /// The <paramref name="n"/> items with the highest predicted rating for <paramref name="user"/>, leaving out the
     /// items that user rated in <paramref name="rated"/> (typically the training ratings). Works with either model.
     /// </summary>
-    public static DataFrame Recommend(this Learner learn, string user, int n = 10, DataFrame? rated = null)
+    public DataFrame Recommend(string user, int n = 10, DataFrame? rated = null)
     {
-        var processor = Processor(learn);
-        var (userName, itemName) = Names(learn);
+        var processor = Processor;
+        var (userName, itemName) = Names();
         var items = processor.Categorify!.Classes(itemName);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (rated is not null)
@@ -85,9 +85,9 @@ public static class CollabInterpretation
         var userCode = CodeOf(processor, userName, user);
         using var scope = torch.NewDisposeScope();
         var x = torch.tensor(candidates.SelectMany(c => new[] { (float)userCode, c }).ToArray(), [candidates.Count, 2]);
-        learn.Model.eval();
+        Model.eval();
         Tensor predicted;
-        using (torch.no_grad()) predicted = learn.Model.forward(x).reshape(-1).to(ScalarType.Float64);
+        using (torch.no_grad()) predicted = Model.forward(x).reshape(-1).to(ScalarType.Float64);
         var (values, order) = predicted.topk(Math.Min(n, candidates.Count));
         var best = order.data<long>().ToArray();
         return new DataFrame(
@@ -95,12 +95,12 @@ public static class CollabInterpretation
             new DoubleDataFrameColumn("predicted", values.data<double>().ToArray()));
     }
 
-    private static (DotProductBias Model, int[] Codes) Lookup(Learner learn, IEnumerable<string> ids, bool isItem)
+    private (DotProductBias Model, int[] Codes) Lookup(IEnumerable<string> ids, bool isItem)
     {
-        var model = learn.Model as DotProductBias ?? throw new InvalidOperationException(
+        var model = Model as DotProductBias ?? throw new InvalidOperationException(
             "Biases and factors exist in the dot-product model only (CollabLearner without useNN).");
-        var processor = Processor(learn);
-        var (userName, itemName) = Names(learn);
+        var processor = Processor;
+        var (userName, itemName) = Names();
         return (model, ids.Select(id => CodeOf(processor, isItem ? itemName : userName, id)).ToArray());
     }
 
@@ -111,12 +111,9 @@ public static class CollabInterpretation
         return 0; // #na#, as prediction treats an id unseen in training
     }
 
-    private static TabularProcessor Processor(Learner learn) => learn.ItemTransform as TabularProcessor
-        ?? throw new InvalidOperationException("This learner has no collaborative-filtering data: use a learner made by CollabLearner.");
-
-    private static (string User, string Item) Names(Learner learn)
+    private (string User, string Item) Names()
     {
-        var cats = Processor(learn).InputCatNames;
+        var cats = Processor.InputCatNames;
         return cats.Count == 2 ? (cats[0], cats[1]) : throw new InvalidOperationException("A collaborative-filtering learner has exactly a user and an item column.");
     }
 

@@ -8,7 +8,7 @@ namespace NotebookDL.Text;
 /// <c>load_pretrained</c> with <c>match_embeds</c>): a token both vocabularies share keeps its trained embedding row
 /// and decoder bias, a token new to the model starts at the mean of the trained rows.
 /// </summary>
-public static class PretrainedLanguageModel
+public sealed partial class LanguageModelLearner
 {
     private const string EmbeddingKey = "encoder.encoder.weight";
     private const string DecoderBiasKey = "decoder_bias";
@@ -18,24 +18,21 @@ public static class PretrainedLanguageModel
     /// token ids are <paramref name="pretrainedVocab"/>'s into this language model learner, whose data has its own
     /// vocabulary. The LSTM weights are taken as they are, so the sizes must match.
     /// </summary>
-    public static void LoadPretrained(this Learner learn, string path, IReadOnlyList<string> pretrainedVocab)
+    public void LoadPretrained(string path, IReadOnlyList<string> pretrainedVocab)
     {
-        ArgumentNullException.ThrowIfNull(learn);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(pretrainedVocab);
-        if (learn.Model is not LanguageModel || learn.Dls is not TextDataLoaders { IsLanguageModel: true } dls)
-            throw new ArgumentException($"LoadPretrained needs a language model learner (TextLearners.LanguageModelLearner); this one's model is a {learn.Model.GetType().Name}.", nameof(learn));
-        if (!File.Exists(path)) throw new FileNotFoundException($"Pretrained language model not found: '{path}'. Save one with PyTorchFiles.Save(learn.Model.state_dict(), path).", path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Pretrained language model not found: '{path}'. Save one with PyTorchFiles.Save(Model.state_dict(), path).", path);
         using var scope = torch.NewDisposeScope();
         var state = Serialization.PyTorchFiles.Load(path);
         foreach (var key in new[] { EmbeddingKey, DecoderBiasKey })
             if (!state.ContainsKey(key)) throw new ArgumentException($"'{path}' has no \"{key}\": it is not a LanguageModel's state dict.", nameof(path));
         if (state[EmbeddingKey].shape[0] != pretrainedVocab.Count)
             throw new ArgumentException($"The saved model has {state[EmbeddingKey].shape[0]:N0} embedding rows but the vocabulary given has {pretrainedVocab.Count:N0} tokens: pass the vocabulary it was trained on.", nameof(pretrainedVocab));
-        var newVocab = dls.Numericalize.Vocab;
+        var newVocab = Dls.Numericalize.Vocab;
         state[EmbeddingKey] = MatchRows(state[EmbeddingKey], pretrainedVocab, newVocab);
         state[DecoderBiasKey] = MatchRows(state[DecoderBiasKey], pretrainedVocab, newVocab);
-        Serialization.StateDicts.Load(learn.Model, state);
+        Serialization.StateDicts.Load(Model, state);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using NotebookDL.Data;
 using NotebookDL.Display;
 using NotebookDL.Learning;
 using NotebookDL.Models;
@@ -40,48 +41,51 @@ public sealed record TokenAttribution(IReadOnlyList<string> Tokens, IReadOnlyLis
 }
 
 /// <summary>Interpretation of a text classifier: its most confident mistakes, and which words it relied on.</summary>
-public static class TextInterpretation
+public sealed partial class TextClassifierLearner
 {
     /// <summary>
-    /// Class probabilities (n, classes) of <paramref name="texts"/>, in their order (batched by length, longest first, eval
-    /// mode). Padding follows each document and is masked, so a document's prediction does not depend on its batch.
+    /// Class probabilities (n, classes) of <paramref name="texts"/>, in their order (fastai's <c>get_preds</c> on a test
+    /// set of texts): batched by length, longest first, in eval mode. Padding follows each document and is masked, so a
+    /// document's prediction does not depend on its batch. The caller owns the tensor.
     /// </summary>
-    public static double[][] PredictTexts(this Learner learn, IReadOnlyList<string> texts, int bs = 64)
+    public Tensor GetPreds(IReadOnlyList<string> texts, int bs = 64)
     {
-        var (model, dls) = Classifier(learn);
-        var ids = dls.Tokenizer.TokenizeAll(texts).Select(dls.Numericalize.Encode).ToList();
-        var loader = new ClassificationLoader(ids, new long[ids.Count], bs);
-        var order = Enumerable.Range(0, ids.Count).OrderByDescending(i => ids[i].Length).ToArray();   // the loader's validation order
-        var probs = new double[ids.Count][];
-        var at = 0;
-        var wasTraining = model.training;
-        model.eval();
-        try
+        ArgumentNullException.ThrowIfNull(texts);
+        var ids = Dls.Tokenizer.TokenizeAll(texts).Select(Dls.Numericalize.Encode).ToList();
+        var items = new TextClassificationDataset(ids, new long[ids.Count], Numericalize.PadId);
+        var loader = new DataLoader(items, bs, numWorkers: 0, seed: 0, device: Dls.Device, training: false,
+            sampler: new SortishSampler(items.Lengths, bs, shuffle: false));
+        var order = loader.ItemOrder(0);
+        var (preds, targets, _) = GetPreds(loader, withLoss: false);
+        targets.Dispose();
+        using (preds)
         {
-            using var noGrad = torch.no_grad();
-            foreach (var batch in loader)
-                using (batch)
-                using (torch.NewDisposeScope())
-                {
-                    var p = model.call(batch.X).softmax(-1).to(ScalarType.Float64);
-                    for (var r = 0; r < p.shape[0]; r++) probs[order[at++]] = p[r].data<double>().ToArray();
-                }
+            // Back from the loader's length order to the texts' order.
+            using var inverse = torch.tensor(order.Select(i => (long)i).ToArray()).argsort();
+            return preds.index_select(0, inverse.to(preds.device));
         }
-        finally
-        {
-            model.train(wasTraining);
-        }
-        return probs;
+    }
+
+    /// <summary>The class of one text, its index and the class probabilities (fastai's <c>predict</c>).</summary>
+    public Prediction Predict(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var probs = GetPreds([text]);
+        var output = probs[0].cpu().to(ScalarType.Float64).data<double>().ToArray();
+        var index = Array.IndexOf(output, output.Max());
+        return new Prediction(Dls.Classes![index], [index], output);
     }
 
     /// <summary>The <paramref name="n"/> wrong predictions made with the highest probability.</summary>
-    public static IReadOnlyList<ClassifiedText> MostConfidentErrors(this Learner learn, IReadOnlyList<string> texts, IReadOnlyList<string> labels, int n = 5)
+    public IReadOnlyList<ClassifiedText> MostConfidentErrors(IReadOnlyList<string> texts, IReadOnlyList<string> labels, int n = 5)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(labels);
         if (texts.Count != labels.Count) throw new ArgumentException($"{texts.Count} texts but {labels.Count} labels.", nameof(labels));
-        var classes = Classifier(learn).Dls.Classes!;
-        var probs = learn.PredictTexts(texts);
+        var classes = Dls.Classes!;
+        double[][] probs;
+        using (var preds = GetPreds(texts).cpu().to(ScalarType.Float64))
+            probs = Enumerable.Range(0, texts.Count).Select(i => preds[i].data<double>().ToArray()).ToArray();
         return Enumerable.Range(0, texts.Count)
             .Select(i => (i, predicted: Array.IndexOf(probs[i], probs[i].Max())))
             .Where(x => classes[x.predicted] != labels[x.i])
@@ -95,10 +99,10 @@ public static class TextInterpretation
     /// Occlusion: each token of <paramref name="text"/> replaced by xxunk in turn, and the drop in the predicted class's
     /// probability recorded (positive: the token argued for the class). Display the result to see it as coloured text.
     /// </summary>
-    public static TokenAttribution ExplainText(this Learner learn, string text)
+    public TokenAttribution ExplainText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var (model, dls) = Classifier(learn);
+        var (model, dls) = (Classifier, Dls);
         var tokens = dls.Tokenizer.Tokenize(text);
         var ids = dls.Numericalize.Encode(tokens);
         // Row 0 is the text as it is; row k + 1 has token k occluded (xxbos is kept: it marks the document's start).
@@ -124,11 +128,4 @@ public static class TextInterpretation
         }
     }
 
-    private static (TextClassifier Model, TextDataLoaders Dls) Classifier(Learner learn)
-    {
-        ArgumentNullException.ThrowIfNull(learn);
-        return learn.Model is TextClassifier model && learn.Dls is TextDataLoaders { IsLanguageModel: false } dls
-            ? (model, dls)
-            : throw new InvalidOperationException("This needs a text classifier learner (TextLearners.TextClassifierLearner).");
-    }
 }

@@ -4,21 +4,19 @@ using NotebookDL.Models;
 namespace NotebookDL.Text;
 
 /// <summary>Text from a language model learner: fastai's <c>learn.predict("It is a truth", n_words, temperature)</c>.</summary>
-public static class TextGeneration
+public sealed partial class LanguageModelLearner
 {
     /// <summary>
     /// Continues <paramref name="text"/> by <paramref name="nWords"/> tokens, each drawn from the model's distribution of
     /// the next token with its logits divided by <paramref name="temperature"/> (below 1: safer, repetitive; above 1:
     /// more surprising). xxunk is never drawn. Returns the prompt and its continuation as text.
     /// </summary>
-    public static string Predict(this Learner learn, string text, int nWords, double temperature = 1, int? seed = null)
+    public string Predict(string text, int nWords, double temperature = 1, int? seed = null)
     {
-        ArgumentNullException.ThrowIfNull(learn);
         ArgumentNullException.ThrowIfNull(text);
         if (nWords < 0) throw new ArgumentOutOfRangeException(nameof(nWords), nWords, "The number of words to generate is 0 or more.");
         if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature is positive.");
-        if (learn.Model is not LanguageModel model || learn.Dls is not TextDataLoaders dls)
-            throw new InvalidOperationException("Predict(text, nWords) needs a language model learner (TextLearners.LanguageModelLearner).");
+        var (model, dls) = (LanguageModel, Dls);
         var tokens = dls.Tokenizer.Tokenize(text);
         var ids = dls.Numericalize.Encode(tokens).ToList();
         var generator = seed is { } s ? new torch.Generator((ulong)s) : null;

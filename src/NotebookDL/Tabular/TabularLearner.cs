@@ -1,0 +1,55 @@
+using Microsoft.Data.Analysis;
+using NotebookDL.Data;
+using NotebookDL.Learning;
+
+namespace NotebookDL.Tabular;
+
+/// <summary>
+/// A Learner over a table: predicting new rows, permutation importance and embedding pictures are its members. Build
+/// one with <see cref="TabularLearners.TabularLearner"/> (fastai's <c>tabular_learner</c>) or load an export with
+/// <see cref="Load"/>; both keep the fitted <see cref="Processor"/>, so new rows are encoded as the training rows were.
+/// </summary>
+public sealed partial class TabularLearner : Learner
+{
+    /// <param name="dls">The table's loaders; their processor encodes new rows.</param>
+    /// <param name="model">Maps (categorical codes, continuous values) rows to outputs, e.g. <see cref="Models.TabularModel"/>.</param>
+    /// <param name="lossFunc">The loss.</param>
+    /// <param name="optFunc">fastai's AdamW when null.</param>
+    /// <param name="metrics">Computed on the validation set after each epoch.</param>
+    /// <param name="wd">Weight decay.</param>
+    /// <param name="cbs">Extra callbacks kept for every fit.</param>
+    /// <param name="lr">Default learning rate.</param>
+    /// <param name="progress">Show live progress.</param>
+    public TabularLearner(TabularDataLoaders dls, nn.Module<Tensor, Tensor> model, LossFunction lossFunc, OptFunc? optFunc = null,
+        IEnumerable<IMetric>? metrics = null, double? wd = null, IEnumerable<ICallback>? cbs = null, double? lr = null, bool progress = true)
+        : base(dls, model, lossFunc, optFunc, metrics, wd, cbs, lr: lr, progress: progress)
+    {
+        Processor = dls.Processor;
+        ItemTransform = Processor;
+    }
+
+    private TabularLearner(SavedLearner saved, TabularProcessor processor)
+        : base(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false)
+    {
+        Processor = processor;
+        ItemTransform = processor;
+    }
+
+    /// <summary>The procs fitted on the training rows (categories, fill values, means and deviations).</summary>
+    public TabularProcessor Processor { get; }
+
+    /// <summary>
+    /// Predictions for new rows (any frame with the training columns), encoded with the fitted procs: a frame with
+    /// <c>{y}_pred</c> per regression target (exp'd back when the data used yLog), or the predicted class and its
+    /// probability (fastai's <c>predict</c> for many rows).
+    /// </summary>
+    public DataFrame Predict(DataFrame rows) => TabularPredictions.Predict(this, Processor, rows);
+
+    /// <summary>Loads a tabular learner saved by <see cref="Learner.Export"/>, with its processor, ready to <see cref="Predict(DataFrame)"/>.</summary>
+    public static new TabularLearner Load(string path)
+    {
+        var saved = ReadExport(path, nameof(TabularLearner));
+        return new TabularLearner(saved, saved.ItemTransform as TabularProcessor
+            ?? throw new InvalidDataException($"'{path}' holds no tabular processor."));
+    }
+}

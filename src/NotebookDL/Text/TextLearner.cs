@@ -1,0 +1,84 @@
+using NotebookDL.Learning;
+using NotebookDL.Models;
+
+namespace NotebookDL.Text;
+
+/// <summary>
+/// A Learner over text (fastai's <c>TextLearner</c>): an AWD-LSTM model, the data's tokenizer and vocabulary, and the
+/// encoder's save and load (how ULMFiT passes a fine-tuned language model to its classifier). Built by
+/// <see cref="TextLearners.LanguageModelLearner"/> and <see cref="TextLearners.TextClassifierLearner"/>.
+/// </summary>
+public abstract class TextLearner : Learner
+{
+    private TextDataLoaders dls;
+
+    private protected TextLearner(TextDataLoaders dls, nn.Module<Tensor, Tensor> model, AwdLstm encoder, IEnumerable<IMetric> metrics, double? wd,
+        IEnumerable<ICallback> cbs, Splitter splitter, bool progress)
+        : base(dls, model, LossFunction.CrossEntropy, metrics: metrics, wd: wd, cbs: cbs, splitter: splitter, progress: progress)
+    {
+        this.dls = dls;
+        Encoder = encoder;
+        Moms = TextLearners.Moms;
+    }
+
+    /// <summary>The text data (tokenizer, vocabulary, batches). Setting it also sets what the training loop reads.</summary>
+    public new TextDataLoaders Dls
+    {
+        get => dls;
+        set
+        {
+            dls = value ?? throw new ArgumentNullException(nameof(value));
+            base.Dls = value;
+        }
+    }
+
+    /// <summary>The AWD-LSTM encoder (embedding and LSTM layers) the language model and the classifier share.</summary>
+    public AwdLstm Encoder { get; }
+
+    /// <summary>Saves the encoder, for <see cref="TextLearners.TextClassifierLearner"/> (fastai's <c>save_encoder</c>).</summary>
+    public void SaveEncoder(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Serialization.PyTorchFiles.Save(Encoder.state_dict(), path);
+    }
+
+    /// <summary>Loads an encoder saved by <see cref="SaveEncoder"/>; the vocabulary and sizes must match.</summary>
+    public void LoadEncoder(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Encoder file not found: '{path}'. Save one with learn.SaveEncoder(path) from a language model learner.", path);
+        var state = Serialization.PyTorchFiles.Load(path);
+        var vocab = Encoder.Encoder.weight!.shape[0];
+        if (state.TryGetValue("encoder.weight", out var embedding) && embedding.shape[0] != vocab)
+            throw new ArgumentException($"The saved encoder has a vocabulary of {embedding.shape[0]:N0} tokens, this model {vocab:N0}: build the classifier's data with the language model's Numericalize.", nameof(path));
+        Serialization.StateDicts.Load(Encoder, state);
+    }
+}
+
+/// <summary>A language model learner (fastai's <c>LMLearner</c>): next-token training, text generation, pretrained weights.</summary>
+public sealed partial class LanguageModelLearner : TextLearner
+{
+    internal LanguageModelLearner(TextDataLoaders dls, LanguageModel model, IEnumerable<IMetric> metrics, double? wd, IEnumerable<ICallback> cbs,
+        Splitter splitter, bool progress)
+        : base(dls, model, model.Encoder, metrics, wd, cbs, splitter, progress)
+    {
+        LanguageModel = model;
+    }
+
+    /// <summary>The model: the encoder and its tied decoder.</summary>
+    public LanguageModel LanguageModel { get; }
+}
+
+/// <summary>A text classifier learner: ULMFiT's second half, with prediction and interpretation of texts.</summary>
+public sealed partial class TextClassifierLearner : TextLearner
+{
+    internal TextClassifierLearner(TextDataLoaders dls, TextClassifier model, IEnumerable<IMetric> metrics, double? wd, IEnumerable<ICallback> cbs,
+        Splitter splitter, bool progress)
+        : base(dls, model, model.Encoder, metrics, wd, cbs, splitter, progress)
+    {
+        Classifier = model;
+    }
+
+    /// <summary>The model: the encoder and its pooling head.</summary>
+    public TextClassifier Classifier { get; }
+}
