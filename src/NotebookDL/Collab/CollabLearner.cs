@@ -8,7 +8,7 @@ namespace NotebookDL.Collab;
 /// <summary>
 /// A Learner over ratings: biases, factors, nearest items, recommendations and rating predictions are its members.
 /// Build one with <see cref="CollabLearners.CollabLearner"/> (fastai's <c>collab_learner</c>), with this constructor for
-/// a model of your own over (user code, item code) pairs, or load an export with <see cref="Load"/>.
+/// a model of your own over (user code, item code) pairs, or load an export with <c>Learner.Load&lt;CollabLearner&gt;</c>.
 /// </summary>
 public sealed partial class CollabLearner : Learner
 {
@@ -42,11 +42,10 @@ public sealed partial class CollabLearner : Learner
     /// <summary>Predicted ratings of new (user, item) rows: a frame with <c>{rating}_pred</c>.</summary>
     public DataFrame Predict(DataFrame rows) => TabularPredictions.Predict(this, Processor, rows);
 
-    /// <summary>Loads a collaborative-filtering learner saved by <see cref="Learner.Export"/>.</summary>
-    public static new CollabLearner Load(string path)
-    {
-        var saved = ReadExport(path, nameof(CollabLearner));
-        return new CollabLearner(saved, saved.ItemTransform as TabularProcessor
-            ?? throw new InvalidDataException($"'{path}' holds no user and item vocabularies."));
-    }
+    // Learner.Load rebuilds an exported collaborative-filtering learner with its user and item vocabularies.
+#pragma warning disable CA2255 // registered when the assembly loads, so Learner.Load in a fresh process knows the kind
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterExportKind() => RegisterKind(nameof(CollabLearner), saved => new CollabLearner(saved,
+        saved.ItemTransform as TabularProcessor ?? throw new InvalidDataException("The exported learner holds no user and item vocabularies.")));
+#pragma warning restore CA2255
 }

@@ -7,7 +7,7 @@ namespace NotebookDL.Tabular;
 /// <summary>
 /// A Learner over a table: predicting new rows, permutation importance and embedding pictures are its members. Build
 /// one with <see cref="TabularLearners.TabularLearner"/> (fastai's <c>tabular_learner</c>) or load an export with
-/// <see cref="Load"/>; both keep the fitted <see cref="Processor"/>, so new rows are encoded as the training rows were.
+/// <c>Learner.Load&lt;TabularLearner&gt;</c>; both keep the fitted <see cref="Processor"/>, so new rows are encoded as the training rows were.
 /// </summary>
 public sealed partial class TabularLearner : Learner
 {
@@ -45,11 +45,10 @@ public sealed partial class TabularLearner : Learner
     /// </summary>
     public DataFrame Predict(DataFrame rows) => TabularPredictions.Predict(this, Processor, rows);
 
-    /// <summary>Loads a tabular learner saved by <see cref="Learner.Export"/>, with its processor, ready to <see cref="Predict(DataFrame)"/>.</summary>
-    public static new TabularLearner Load(string path)
-    {
-        var saved = ReadExport(path, nameof(TabularLearner));
-        return new TabularLearner(saved, saved.ItemTransform as TabularProcessor
-            ?? throw new InvalidDataException($"'{path}' holds no tabular processor."));
-    }
+    // Learner.Load rebuilds an exported tabular learner with its processor, ready to Predict(rows).
+#pragma warning disable CA2255 // registered when the assembly loads, so Learner.Load in a fresh process knows the kind
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterExportKind() => RegisterKind(nameof(TabularLearner), saved => new TabularLearner(saved,
+        saved.ItemTransform as TabularProcessor ?? throw new InvalidDataException("The exported tabular learner holds no tabular processor.")));
+#pragma warning restore CA2255
 }

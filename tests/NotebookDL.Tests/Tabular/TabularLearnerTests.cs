@@ -74,12 +74,12 @@ public sealed class TabularLearnerTests
         var before = learn.Predict(newRows);
         using var dir = new TempDir();
         learn.Export(dir.File("tab.nbdl"));
-        var loaded = TabularLearner.Load(dir.File("tab.nbdl"));
+        var loaded = Learner.Load<TabularLearner>(dir.File("tab.nbdl"));
         var after = loaded.Predict(newRows);
         Assert.Equal("y_pred", after.Columns[0].Name);
         for (var r = 0; r < 2; r++) Assert.Equal((double)before["y_pred"][r]!, (double)after["y_pred"][r]!, 6);
         // A typed Load refuses another kind of learner's file by name; Learner.Load takes any (tensors only).
-        var wrongKind = Assert.Throws<InvalidDataException>(() => NotebookDL.Collab.CollabLearner.Load(dir.File("tab.nbdl")));
+        var wrongKind = Assert.Throws<InvalidDataException>(() => Learner.Load<NotebookDL.Collab.CollabLearner>(dir.File("tab.nbdl")));
         Assert.Contains("exported from a TabularLearner", wrongKind.Message);
         using var untyped = Learner.Load(dir.File("tab.nbdl"));
         Assert.Equal(learn.Model.parameters().Count(), untyped.Model.parameters().Count());

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -47,22 +48,47 @@ public partial class Learner
         }
     }
 
+    private static readonly ConcurrentDictionary<string, Func<SavedLearner, Learner>> Kinds = new();
+
     /// <summary>
-    /// Loads a learner saved by <see cref="Export"/>, ready for <see cref="Predict"/> on tensors (its data loaders are
-    /// empty: attach real ones to train further). The model factory must be registered in <see cref="ModelRegistry"/>.
-    /// A typed learner's own Load (<c>VisionLearner.Load</c>, <c>TabularLearner.Load</c>) brings back its domain's verbs.
+    /// Loads a learner saved by <see cref="Export"/> as the kind it was saved from (a <c>TabularLearner</c> comes back
+    /// a TabularLearner, with its domain's verbs), ready to predict; its data loaders are empty (attach real ones to
+    /// train further). The model factory must be registered in <see cref="ModelRegistry"/>. A kind that cannot be
+    /// rebuilt from the file alone (the text learners need their tokenizer) comes back a plain Learner.
     /// </summary>
     public static Learner Load(string path)
     {
-        var saved = ReadExport(path, expectedLearner: null);
-        return new Learner(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false) { ItemTransform = saved.ItemTransform };
+        var saved = ReadExport(path);
+        return Kinds.TryGetValue(saved.Kind, out var rebuild) ? rebuild(saved)
+            : new Learner(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false) { ItemTransform = saved.ItemTransform };
     }
 
-    /// <summary>What an export holds, rebuilt: the model with its weights, the loss, the class names and the item transform.</summary>
-    private protected sealed record SavedLearner(nn.Module<Tensor, Tensor> Model, LossFunction Loss, IReadOnlyList<string>? Vocab, IItemTransform? ItemTransform);
+    /// <summary>
+    /// <see cref="Load(string)"/>, typed: <c>Learner.Load&lt;TabularLearner&gt;(path)</c>. Refuses, by name, a file
+    /// exported from another kind of learner.
+    /// </summary>
+    public static T Load<T>(string path) where T : Learner
+    {
+        var learn = Load(path);
+        if (learn is T typed) return typed;
+        learn.Dispose();
+        throw new InvalidDataException($"'{path}' was exported from a {ReadKind(path)}, not a {typeof(T).Name}: load it with Learner.Load<{ReadKind(path)}> (or Learner.Load for tensors only).");
+    }
 
-    /// <summary>Reads an export; with <paramref name="expectedLearner"/>, refuses one saved from another kind of learner.</summary>
-    private protected static SavedLearner ReadExport(string path, string? expectedLearner)
+    /// <summary>How <see cref="Load(string)"/> rebuilds a learner exported from <paramref name="kind"/> (a typed learner's class name).</summary>
+    private protected static void RegisterKind(string kind, Func<SavedLearner, Learner> rebuild) => Kinds[kind] = rebuild;
+
+    /// <summary>What an export holds, rebuilt: the model with its weights, the loss, the class names, the item transform and the kind of learner.</summary>
+    private protected sealed record SavedLearner(nn.Module<Tensor, Tensor> Model, LossFunction Loss, IReadOnlyList<string>? Vocab, IItemTransform? ItemTransform, string Kind);
+
+    private static string ReadKind(string path)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        using var stream = zip.GetEntry("learner.json")!.Open();
+        return (string?)JsonNode.Parse(stream)?["learner"] ?? nameof(Learner);
+    }
+
+    private static SavedLearner ReadExport(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Exported learner not found: '{path}'.", path);
         using var zip = ZipFile.OpenRead(path);
@@ -70,9 +96,7 @@ public partial class Learner
         JsonObject meta;
         using (var stream = metaEntry.Open()) meta = JsonNode.Parse(stream)?.AsObject() ?? throw new InvalidDataException($"'{path}': learner.json is empty.");
         if ((string?)meta["format"] != FormatName) throw new InvalidDataException($"'{path}': learner.json has format '{meta["format"]}', expected '{FormatName}'.");
-        var savedFrom = (string?)meta["learner"] ?? nameof(Learner);
-        if (expectedLearner is not null && savedFrom != expectedLearner)
-            throw new InvalidDataException($"'{path}' was exported from a {savedFrom}, not a {expectedLearner}: load it with {savedFrom}.Load (or Learner.Load for tensors only).");
+        var kind = (string?)meta["learner"] ?? nameof(Learner);
 
         var factory = (string)meta["model"]!["factory"]!;
         var model = ModelRegistry.Create(factory, meta["model"]!["args"]!.AsObject());
@@ -90,6 +114,6 @@ public partial class Learner
         }
         var vocab = meta["vocab"]?.AsArray().Select(v => (string)v!).ToList();
         var itemTransform = meta["itemTransform"] is JsonObject tfm ? ItemTransforms.Create((string)tfm["name"]!, tfm["args"]!.AsObject()) : null;
-        return new SavedLearner(model, LossFunction.FromName((string)meta["loss"]!), vocab, itemTransform);
+        return new SavedLearner(model, LossFunction.FromName((string)meta["loss"]!), vocab, itemTransform, kind);
     }
 }

@@ -48,13 +48,10 @@ public sealed partial class VisionLearner : Learner
         }
     }
 
-    /// <summary>
-    /// Loads a vision learner saved by <see cref="Learner.Export"/>, ready to predict tensors and image files; its data
-    /// loaders are empty (set <see cref="Dls"/> to train further).
-    /// </summary>
-    public static new VisionLearner Load(string path)
-    {
-        var saved = ReadExport(path, nameof(VisionLearner));
-        return new VisionLearner(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false) { ItemTransform = saved.ItemTransform };
-    }
+    // Learner.Load rebuilds an exported vision learner with empty loaders (set Dls to train further).
+#pragma warning disable CA2255 // registered when the assembly loads, so Learner.Load in a fresh process knows the kind
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterExportKind() => RegisterKind(nameof(VisionLearner),
+        saved => new VisionLearner(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false) { ItemTransform = saved.ItemTransform });
+#pragma warning restore CA2255
 }
