@@ -1,16 +1,16 @@
-using Microsoft.Data.Analysis;
-using NotebookDL.Data;
 using NotebookDL.Learning;
 using NotebookDL.Tabular;
 
 namespace NotebookDL.Collab;
 
 /// <summary>
-/// A Learner over ratings: biases, factors, nearest items, recommendations and rating predictions are its members.
+/// A Learner over ratings: biases, factors, nearest items and recommendations are its members; rating
+/// predictions of new (user, item) rows come from <see cref="RowLearner"/> (the user and item vocabularies are its
+/// <see cref="RowLearner.Processor"/>).
 /// Build one with <see cref="CollabLearners.CollabLearner"/> (fastai's <c>collab_learner</c>), with this constructor for
 /// a model of your own over (user code, item code) pairs, or load an export with <c>Learner.Load&lt;CollabLearner&gt;</c>.
 /// </summary>
-public sealed partial class CollabLearner : Learner
+public sealed partial class CollabLearner : RowLearner
 {
     /// <param name="dls">The ratings' loaders; their processor maps ids to codes.</param>
     /// <param name="model">Maps (user code, item code) pairs (N, 2) to ratings (N, 1).</param>
@@ -23,29 +23,18 @@ public sealed partial class CollabLearner : Learner
     /// <param name="progress">Show live progress.</param>
     public CollabLearner(CollabDataLoaders dls, nn.Module<Tensor, Tensor> model, LossFunction? lossFunc = null, OptFunc? optFunc = null,
         IEnumerable<IMetric>? metrics = null, double? wd = null, IEnumerable<ICallback>? cbs = null, double? lr = null, bool progress = true)
-        : base(dls, model, lossFunc ?? LossFunction.Mse, optFunc, metrics, wd, cbs, lr: lr, progress: progress)
+        : base(dls, model, lossFunc ?? LossFunction.Mse, optFunc, metrics, wd, cbs, lr, progress)
     {
-        Processor = dls.Processor;
-        ItemTransform = Processor;
     }
 
-    private CollabLearner(SavedLearner saved, TabularProcessor processor)
-        : base(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false)
+    private CollabLearner(SavedLearner saved)
+        : base(saved)
     {
-        Processor = processor;
-        ItemTransform = processor;
     }
-
-    /// <summary>The user and item vocabularies (Categorify on the two id columns), fitted on the training ratings.</summary>
-    public TabularProcessor Processor { get; }
-
-    /// <summary>Predicted ratings of new (user, item) rows: a frame with <c>{rating}_pred</c>.</summary>
-    public DataFrame Predict(DataFrame rows) => TabularPredictions.Predict(this, Processor, rows);
 
     // Learner.Load rebuilds an exported collaborative-filtering learner with its user and item vocabularies.
 #pragma warning disable CA2255 // registered when the assembly loads, so Learner.Load in a fresh process knows the kind
     [System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterExportKind() => RegisterKind(nameof(CollabLearner), saved => new CollabLearner(saved,
-        saved.ItemTransform as TabularProcessor ?? throw new InvalidDataException("The exported learner holds no user and item vocabularies.")));
+    internal static void RegisterExportKind() => RegisterKind(nameof(CollabLearner), saved => new CollabLearner(saved));
 #pragma warning restore CA2255
 }

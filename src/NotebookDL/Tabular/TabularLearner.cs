@@ -1,15 +1,14 @@
-using Microsoft.Data.Analysis;
-using NotebookDL.Data;
 using NotebookDL.Learning;
 
 namespace NotebookDL.Tabular;
 
 /// <summary>
-/// A Learner over a table: predicting new rows, permutation importance and embedding pictures are its members. Build
+/// A Learner over a table: predicting new rows, permutation importance and embedding pictures are its members (prediction
+/// of rows comes from <see cref="RowLearner"/>). Build
 /// one with <see cref="TabularLearners.TabularLearner"/> (fastai's <c>tabular_learner</c>) or load an export with
-/// <c>Learner.Load&lt;TabularLearner&gt;</c>; both keep the fitted <see cref="Processor"/>, so new rows are encoded as the training rows were.
+/// <c>Learner.Load&lt;TabularLearner&gt;</c>; both keep the fitted <see cref="RowLearner.Processor"/>, so new rows are encoded as the training rows were.
 /// </summary>
-public sealed partial class TabularLearner : Learner
+public sealed partial class TabularLearner : RowLearner
 {
     /// <param name="dls">The table's loaders; their processor encodes new rows.</param>
     /// <param name="model">Maps (categorical codes, continuous values) rows to outputs, e.g. <see cref="Models.TabularModel"/>.</param>
@@ -22,33 +21,18 @@ public sealed partial class TabularLearner : Learner
     /// <param name="progress">Show live progress.</param>
     public TabularLearner(TabularDataLoaders dls, nn.Module<Tensor, Tensor> model, LossFunction lossFunc, OptFunc? optFunc = null,
         IEnumerable<IMetric>? metrics = null, double? wd = null, IEnumerable<ICallback>? cbs = null, double? lr = null, bool progress = true)
-        : base(dls, model, lossFunc, optFunc, metrics, wd, cbs, lr: lr, progress: progress)
+        : base(dls, model, lossFunc, optFunc, metrics, wd, cbs, lr, progress)
     {
-        Processor = dls.Processor;
-        ItemTransform = Processor;
     }
 
-    private TabularLearner(SavedLearner saved, TabularProcessor processor)
-        : base(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false)
+    private TabularLearner(SavedLearner saved)
+        : base(saved)
     {
-        Processor = processor;
-        ItemTransform = processor;
     }
-
-    /// <summary>The procs fitted on the training rows (categories, fill values, means and deviations).</summary>
-    public TabularProcessor Processor { get; }
-
-    /// <summary>
-    /// Predictions for new rows (any frame with the training columns), encoded with the fitted procs: a frame with
-    /// <c>{y}_pred</c> per regression target (exp'd back when the data used yLog), or the predicted class and its
-    /// probability (fastai's <c>predict</c> for many rows).
-    /// </summary>
-    public DataFrame Predict(DataFrame rows) => TabularPredictions.Predict(this, Processor, rows);
 
     // Learner.Load rebuilds an exported tabular learner with its processor, ready to Predict(rows).
 #pragma warning disable CA2255 // registered when the assembly loads, so Learner.Load in a fresh process knows the kind
     [System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterExportKind() => RegisterKind(nameof(TabularLearner), saved => new TabularLearner(saved,
-        saved.ItemTransform as TabularProcessor ?? throw new InvalidDataException("The exported tabular learner holds no tabular processor.")));
+    internal static void RegisterExportKind() => RegisterKind(nameof(TabularLearner), saved => new TabularLearner(saved));
 #pragma warning restore CA2255
 }

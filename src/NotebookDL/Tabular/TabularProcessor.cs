@@ -20,7 +20,7 @@ public enum YBlock
 /// target's encoding. It turns any frame with the same columns into the model's input: one float32 tensor (n,
 /// nCat + nCont) holding the category codes first (exact as floats below 2^24) and the processed continuous
 /// values after, so any TorchSharp module of one tensor can take it. It is the learner's item transform, so
-/// <c>Export</c> saves it and <see cref="TabularLearner.Predict(Microsoft.Data.Analysis.DataFrame)"/> after <c>TabularLearner.Load</c> encodes new rows alike.
+/// <c>Export</c> saves it and <see cref="RowLearner.Predict(Microsoft.Data.Analysis.DataFrame)"/> after <c>Learner.Load</c> encodes new rows alike.
 /// </summary>
 public sealed class TabularProcessor : IItemTransform
 {

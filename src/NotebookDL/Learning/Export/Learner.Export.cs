@@ -56,12 +56,7 @@ public partial class Learner
     /// train further). The model factory must be registered in <see cref="ModelRegistry"/>. A kind that cannot be
     /// rebuilt from the file alone (the text learners need their tokenizer) comes back a plain Learner.
     /// </summary>
-    public static Learner Load(string path)
-    {
-        var saved = ReadExport(path);
-        return Kinds.TryGetValue(saved.Kind, out var rebuild) ? rebuild(saved)
-            : new Learner(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false) { ItemTransform = saved.ItemTransform };
-    }
+    public static Learner Load(string path) => Rebuild(ReadExport(path));
 
     /// <summary>
     /// <see cref="Load(string)"/>, typed: <c>Learner.Load&lt;TabularLearner&gt;(path)</c>. Refuses, by name, a file
@@ -69,24 +64,21 @@ public partial class Learner
     /// </summary>
     public static T Load<T>(string path) where T : Learner
     {
-        var learn = Load(path);
+        var saved = ReadExport(path);
+        var learn = Rebuild(saved);
         if (learn is T typed) return typed;
         learn.Dispose();
-        throw new InvalidDataException($"'{path}' was exported from a {ReadKind(path)}, not a {typeof(T).Name}: load it with Learner.Load<{ReadKind(path)}> (or Learner.Load for tensors only).");
+        throw new InvalidDataException($"'{path}' was exported from a {saved.Kind}, not a {typeof(T).Name}: load it with Learner.Load<{saved.Kind}> (or Learner.Load for tensors only).");
     }
+
+    private static Learner Rebuild(SavedLearner saved) => Kinds.TryGetValue(saved.Kind, out var rebuild) ? rebuild(saved)
+        : new Learner(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false) { ItemTransform = saved.ItemTransform };
 
     /// <summary>How <see cref="Load(string)"/> rebuilds a learner exported from <paramref name="kind"/> (a typed learner's class name).</summary>
     private protected static void RegisterKind(string kind, Func<SavedLearner, Learner> rebuild) => Kinds[kind] = rebuild;
 
     /// <summary>What an export holds, rebuilt: the model with its weights, the loss, the class names, the item transform and the kind of learner.</summary>
     private protected sealed record SavedLearner(nn.Module<Tensor, Tensor> Model, LossFunction Loss, IReadOnlyList<string>? Vocab, IItemTransform? ItemTransform, string Kind);
-
-    private static string ReadKind(string path)
-    {
-        using var zip = ZipFile.OpenRead(path);
-        using var stream = zip.GetEntry("learner.json")!.Open();
-        return (string?)JsonNode.Parse(stream)?["learner"] ?? nameof(Learner);
-    }
 
     private static SavedLearner ReadExport(string path)
     {
