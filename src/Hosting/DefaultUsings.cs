@@ -14,7 +14,7 @@ internal static class DefaultUsings
     /// <summary>NotebookDL's namespaces and verbs, so a lesson writes <c>VisionLearner(dls, Models.ResNet18)</c>.</summary>
     public static readonly string[] NotebookDL =
     [
-        "NotebookDL", "NotebookDL.Learning", "NotebookDL.Vision", "NotebookDL.Models", "NotebookDL.Data", "NotebookDL.Optim",
+        "NotebookDL", "NotebookDL.Learning", "NotebookDL.Vision", "NotebookDL.Architectures", "NotebookDL.Data", "NotebookDL.Optim",
         "NotebookDL.Serialization", "NotebookDL.Tabular", "NotebookDL.Collab", "NotebookDL.Inspect", "NotebookDL.Text",
         "Microsoft.Data.Analysis",
         "static NotebookDL.Display.Displayer",          // Display(x), ClearOutput()

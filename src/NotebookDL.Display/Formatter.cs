@@ -31,6 +31,9 @@ public static class Formatter
         Formatters.Set(type, format);
     }
 
+    /// <summary>The types with a registration of their own (exact or open generic), oldest first.</summary>
+    public static IReadOnlyList<Type> RegisteredTypes => Formatters.Types;
+
     /// <summary>
     /// Restricts what <see cref="Format"/> returns for <typeparamref name="T"/> to the given MIME types
     /// (text/plain is always kept). <c>SetPreferredMimeTypes&lt;int&gt;(MimeBundle.TextPlain)</c> means "plain text only".

@@ -1,4 +1,5 @@
 using NotebookDL.Display.Formatting;
+using System.Runtime.CompilerServices;
 using NotebookDL.Learning;
 using TorchSharp;
 using Bundles = NotebookDL.Display.Formatter;
@@ -13,14 +14,20 @@ namespace NotebookDL.Interactive;
 /// </summary>
 public static class InteractiveFormatters
 {
-    /// <summary>The types whose display NotebookDL defines (everything else keeps the host's own formatting).</summary>
-    public static IReadOnlyList<Type> Types { get; } =
-    [
-        typeof(torch.Tensor), typeof(Display.Plotting.Figure), typeof(Display.Tensors.Heatmap), typeof(Display.MimeBundle),
-        typeof(LearnerSummary), typeof(LrFindResult), typeof(Inspect.ItemHeatmap), typeof(Text.TokenAttribution),
-        // MDA's own view needs JavaScript (empty in static renderings); ours is a plain table.
-        typeof(Microsoft.Data.Analysis.DataFrame),
-    ];
+    /// <summary>
+    /// The types whose display NotebookDL defines: every type with its own registration in NotebookDL's formatter
+    /// registry, the one list both hosts use (the kernel formats every value through it). System types (scalars,
+    /// sequences, exceptions, object) keep the host's own formatting.
+    /// </summary>
+    public static IReadOnlyList<Type> Types
+    {
+        get
+        {
+            // NotebookDL registers its result types when its assembly loads; make sure it has.
+            RuntimeHelpers.RunModuleConstructor(typeof(Learner).Module.ModuleHandle);
+            return Bundles.RegisteredTypes.Where(t => !t.IsGenericTypeDefinition && t.Namespace?.StartsWith("System", StringComparison.Ordinal) != true).ToList();
+        }
+    }
 
     /// <summary>Registers the bridge for every type in <see cref="Types"/>.</summary>
     public static void Register()

@@ -15,7 +15,7 @@ internal static class LanguageModelWorkloads
         var lstm = nn.LSTM(64, 256, numLayers: 2);
         var dec = nn.Linear(256, Vocab);
         var parameters = emb.parameters().Concat(lstm.parameters()).Concat(dec.parameters()).ToList();
-        var opt = new AdamW([new ParamGroup(parameters)], new AdamWOptions { lr = 1e-3 });
+        var opt = new AdamWOptimizer([new ParameterGroup(parameters)], new AdamWOptions { lr = 1e-3 });
         var x = randint(0, Vocab, [Seq, Batch]).DetachFromDisposeScope();
         var y = randint(0, Vocab, [Seq, Batch]).DetachFromDisposeScope();
         return () =>

@@ -1,5 +1,5 @@
 using NotebookDL.Data;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 using NotebookDL.Optim;
 using NotebookDL.Text;
 

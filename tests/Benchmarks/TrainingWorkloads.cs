@@ -26,7 +26,7 @@ internal static class TrainingWorkloads
     private static Sequential Cnn()
     {
         manual_seed(0);
-        return NotebookDL.Models.Models.SimpleCnn();
+        return NotebookDL.Architectures.Models.SimpleCnn();
     }
 
     /// <summary>A plain loop: per epoch a random permutation; per step index_select, forward, loss, backward, AdamW.</summary>
@@ -35,7 +35,7 @@ internal static class TrainingWorkloads
         var (x, y) = FashionMnist.Value;
         var model = Cnn();
         model.train();
-        var opt = new AdamW([new ParamGroup(model.parameters())], new AdamWOptions { lr = 1e-3 });
+        var opt = new AdamWOptimizer([new ParameterGroup(model.parameters())], new AdamWOptions { lr = 1e-3 });
         Tensor? perm = null;
         var step = 0;
         return () =>
@@ -82,7 +82,7 @@ internal static class TrainingWorkloads
         manual_seed(0);
         var model = nn.Sequential(nn.Linear(40, 200), nn.ReLU(), nn.Linear(200, 200), nn.ReLU(), nn.Linear(200, 1));
         foreach (var p in model.parameters()) p.grad = randn(p.shape);
-        var opt = new AdamW([new ParamGroup(model.parameters())], new AdamWOptions { lr = 1e-6 });
+        var opt = new AdamWOptimizer([new ParameterGroup(model.parameters())], new AdamWOptions { lr = 1e-6 });
         return opt.step;
     }
 
@@ -93,7 +93,7 @@ internal static class TrainingWorkloads
         var model = nn.Sequential(nn.Linear(40, 200), nn.ReLU(), nn.Linear(200, 200), nn.ReLU(), nn.Linear(200, 1));
         var x = randn(64, 40);
         var y = randn(64, 1);
-        var opt = new AdamW([new ParamGroup(model.parameters())], new AdamWOptions { lr = 1e-3 });
+        var opt = new AdamWOptimizer([new ParameterGroup(model.parameters())], new AdamWOptions { lr = 1e-3 });
         return () =>
         {
             using var scope = NewDisposeScope();

@@ -1,4 +1,4 @@
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 using NotebookDL.Vision;
 
 namespace NotebookDL.Benchmarks;
@@ -34,10 +34,10 @@ internal static class VisionWorkloads
     public static Action ResNetStep(bool channelsLast = false)
     {
         manual_seed(0);
-        var model = NotebookDL.Models.Models.ResNet18(numClasses: 10, inChannels: 1);
+        var model = NotebookDL.Architectures.Models.ResNet18(numClasses: 10, inChannels: 1);
         if (channelsLast) model.ToChannelsLast();
         model.train();
-        var opt = new AdamW([new ParamGroup(model.parameters())], new AdamWOptions { lr = 1e-3 });
+        var opt = new AdamWOptimizer([new ParameterGroup(model.parameters())], new AdamWOptions { lr = 1e-3 });
         var x = randn(ResNetBatch, 1, 32, 32).DetachFromDisposeScope();
         var y = randint(0, 10, [ResNetBatch]).DetachFromDisposeScope();
         return () =>

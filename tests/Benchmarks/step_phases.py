@@ -12,7 +12,7 @@ STEPS, WARM = 15, 3
 CS_SETUP = {"lstm": r'''manual_seed(0);
 var emb = nn.Embedding(10000, 64); var lstm = nn.LSTM(64, 256, numLayers: 2); var dec = nn.Linear(256, 10000);
 var ps = emb.parameters().Concat(lstm.parameters()).Concat(dec.parameters()).ToList();
-var opt = new NotebookDL.Optim.AdamW([new NotebookDL.Optim.ParamGroup(ps)], new NotebookDL.Optim.AdamWOptions { lr = 1e-3 });
+var opt = new NotebookDL.Optim.AdamWOptimizer([new NotebookDL.Optim.ParameterGroup(ps)], new NotebookDL.Optim.AdamWOptions { lr = 1e-3 });
 var x = randint(0, 10000, [70, 32]); var y = randint(0, 10000, [70, 32]);
 Tensor Forward() { var (o, _, _) = lstm.call(emb.call(x)); return nn.functional.cross_entropy(dec.call(o).view(-1, 10000), y.view(-1)); }
 void Step() { opt.step(); opt.zero_grad(); }

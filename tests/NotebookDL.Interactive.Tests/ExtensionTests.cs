@@ -41,6 +41,24 @@ public sealed class ExtensionTests(PackedExtension package) : IClassFixture<Pack
     }
 
     [Fact]
+    public void The_extension_bridges_every_type_NotebookDL_formats_and_no_system_type()
+    {
+        // One list: what NotebookDL's registry formats (the kernel's only source) is what the extension hands over.
+        var bridged = NotebookDL.Interactive.InteractiveFormatters.Types;
+        Type[] expected =
+        [
+            typeof(TorchSharp.torch.Tensor), typeof(NotebookDL.Display.Plotting.Figure), typeof(NotebookDL.Display.MimeBundle),
+            typeof(NotebookDL.Display.Tensors.TensorHeatmap), typeof(Microsoft.Data.Analysis.DataFrame),
+            typeof(NotebookDL.Learning.LearnerSummary), typeof(NotebookDL.Learning.LrFindResult), typeof(NotebookDL.Inspect.ItemHeatmap),
+            typeof(NotebookDL.Text.TokenAttribution), typeof(NotebookDL.Vision.TtaAccuracyResult),
+        ];
+        Assert.All(expected, t => Assert.Contains(t, bridged));
+        Assert.DoesNotContain(typeof(int), bridged);
+        Assert.DoesNotContain(typeof(object), bridged);
+        Assert.DoesNotContain(typeof(System.Collections.IEnumerable), bridged);
+    }
+
+    [Fact]
     public void Extension_dib_declares_the_usings_the_kernel_starts_with()
     {
         var declared = package.ExtensionDib.Split('\n').Select(l => l.Trim())
@@ -147,7 +165,7 @@ public sealed class ExtensionTests(PackedExtension package) : IClassFixture<Pack
             var model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2));
             var learn = new Learner(dls, model, LossFunction.CrossEntropy, metrics: [Metrics.Accuracy]);
             learn.Fit(2, 1e-2);
-            ClassificationInterpretation.FromLearner(learn).PlotConfusionMatrix();
+            Display(ClassificationInterpretation.FromLearner(learn).PlotConfusionMatrix());
             """);
 
         ExtensionHost.AssertSucceeded(result, "the training cell");

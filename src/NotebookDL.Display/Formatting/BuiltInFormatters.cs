@@ -28,7 +28,7 @@ internal static class BuiltInFormatters
         Formatter.Register<MimeBundle>(bundle => bundle);
         Formatter.Register<Plotting.Figure>(figure => figure.ToMimeBundle());
         Formatter.Register<TorchSharp.torch.Tensor>(Tensors.TensorFormatter.Format);
-        Formatter.Register<Tensors.Heatmap>(heatmap => Tensors.TensorImage.Heatmap(heatmap.Values, heatmap.ColorMap));
+        Formatter.Register<Tensors.TensorHeatmap>(heatmap => Tensors.TensorImage.Heatmap(heatmap.Values, heatmap.ColorMap));
         Formatter.Register<Microsoft.Data.Analysis.DataFrame>(Frames.DataFrameFormatter.Format);
     }
 }

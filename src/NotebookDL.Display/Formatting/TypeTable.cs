@@ -25,6 +25,15 @@ internal sealed class TypeTable<TValue> where TValue : class
         }
     }
 
+    /// <summary>The registered types, oldest registration first.</summary>
+    public IReadOnlyList<Type> Types
+    {
+        get
+        {
+            lock (gate) return [.. registrationOrder];
+        }
+    }
+
     public TValue? Find(Type type)
     {
         if (cache.TryGetValue(type, out var cached)) return cached;

@@ -31,6 +31,18 @@ public static class ValueText
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>
+    /// A number as people write it: <paramref name="digits"/> significant digits and Python's exponent style, so
+    /// 8.000000000000001E-06 reads 8e-06 and 0.009120108393559097 reads 0.00912.
+    /// </summary>
+    public static string Number(double value, int digits = 4)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(digits);
+        var text = value.ToString("G" + digits, CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E');
+        return e < 0 ? text : text[..e] + "e" + text[(e + 1)..];
+    }
+
     private static string Inline(IEnumerable sequence)
     {
         var items = new List<string>();

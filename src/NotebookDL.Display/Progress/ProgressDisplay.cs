@@ -26,6 +26,7 @@ public sealed class ProgressDisplay : IDisposable
     private readonly List<string> columns = [];
     private long lastRenderTimestamp;
     private int value;
+    private int total;
     private string? comment;
     private Figure? plot;
     private bool completed;
@@ -38,7 +39,7 @@ public sealed class ProgressDisplay : IDisposable
     public ProgressDisplay(int total, string? description = null, ProgressOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(total);
-        Total = total;
+        this.total = total;
         Description = description;
         this.options = options ?? new ProgressOptions();
         publisher = this.options.Publisher ?? DisplayContext.Publisher;
@@ -48,7 +49,26 @@ public sealed class ProgressDisplay : IDisposable
         publisher?.Publish(BuildBundle(), displayId);
     }
 
-    public int Total { get; }
+    /// <summary>
+    /// Steps in all. Work whose length is only known as it goes (epochs of a varying number of batches) sets a better
+    /// estimate as it learns it, so the bar never runs past its end.
+    /// </summary>
+    public int Total
+    {
+        get
+        {
+            lock (gate) return total;
+        }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            lock (gate)
+            {
+                total = value;
+                RenderThrottled();
+            }
+        }
+    }
     public string? Description { get; }
 
     /// <summary>Steps done so far.</summary>
@@ -206,11 +226,11 @@ public sealed class ProgressDisplay : IDisposable
         var elapsed = options.Clock.GetElapsedTime(startTimestamp);
         var line = new StringBuilder();
         if (Description is not null) line.Append(Description).Append(": ");
-        line.Append(ProgressText.Percent(value, Total)).Append("% ")
-            .Append(ProgressText.Bar(value, Total)).Append(' ')
-            .Append(ProgressText.Status(value, Total, elapsed));
+        line.Append(ProgressText.Percent(value, total)).Append("% ")
+            .Append(ProgressText.Bar(value, total)).Append(' ')
+            .Append(ProgressText.Status(value, total, elapsed));
         if (!string.IsNullOrEmpty(comment)) line.Append(' ').Append(comment);
-        if (completed && value < Total) line.Append(" (interrupted)");
+        if (completed && value < total) line.Append(" (interrupted)");
         return line.ToString();
     }
 
@@ -230,9 +250,9 @@ public sealed class ProgressDisplay : IDisposable
         var status = StatusLine();
         var html = new StringBuilder("<div class=\"nbdl-progress\">");
         if (Description is not null) html.Append("<span>").Append(Html.Escape(Description)).Append("</span> ");
-        html.Append($"<progress value=\"{Math.Clamp(value, 0, Total)}\" max=\"{Total}\" style=\"width:300px;vertical-align:middle\"></progress> ")
-            .Append($"<span>{ProgressText.Percent(value, Total)}% ")
-            .Append(Html.Escape(ProgressText.Status(value, Total, options.Clock.GetElapsedTime(startTimestamp))));
+        html.Append($"<progress value=\"{Math.Clamp(value, 0, total)}\" max=\"{total}\" style=\"width:300px;vertical-align:middle\"></progress> ")
+            .Append($"<span>{ProgressText.Percent(value, total)}% ")
+            .Append(Html.Escape(ProgressText.Status(value, total, options.Clock.GetElapsedTime(startTimestamp))));
         if (!string.IsNullOrEmpty(comment)) html.Append(' ').Append(Html.Escape(comment));
         html.Append("</span>");
 

@@ -3,7 +3,7 @@ using NotebookDL.Data;
 using NotebookDL.Display.Plotting;
 using NotebookDL.Interpret;
 using NotebookDL.Learning;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 using NotebookDL.Tabular;
 
 namespace NotebookDL.Collab;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using NotebookDL.Learning;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 
 namespace NotebookDL.Collab;
 

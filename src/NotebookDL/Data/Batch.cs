@@ -3,7 +3,7 @@ namespace NotebookDL.Data;
 
 /// <summary>
 /// One mini-batch: input <see cref="X"/> (B, ...) and targets <see cref="Y"/> (B). Ownership rule: whoever receives
-/// a batch from a <see cref="DataLoader"/> owns it and must dispose it (which frees both tensors); the loader keeps
+/// a batch from a <see cref="BatchLoader"/> owns it and must dispose it (which frees both tensors); the loader keeps
 /// no reference. Its tensors belong to no <see cref="DisposeScope"/>, so a per-step scope in the training loop does
 /// not free them behind the consumer's back.
 /// <example><code>

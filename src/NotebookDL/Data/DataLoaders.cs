@@ -7,7 +7,7 @@ namespace NotebookDL.Data;
 /// </summary>
 public class DataLoaders : IDataLoaders
 {
-    public DataLoaders(DataLoader train, DataLoader valid, Vocab? vocab = null, string? path = null)
+    public DataLoaders(BatchLoader train, BatchLoader valid, Vocab? vocab = null, string? path = null)
     {
         Train = train ?? throw new ArgumentNullException(nameof(train));
         Valid = valid ?? throw new ArgumentNullException(nameof(valid));
@@ -15,8 +15,8 @@ public class DataLoaders : IDataLoaders
         Path = path;
     }
 
-    public DataLoader Train { get; }
-    public DataLoader Valid { get; }
+    public BatchLoader Train { get; }
+    public BatchLoader Valid { get; }
 
     /// <summary>Class names (index = model output), or null for regression.</summary>
     public Vocab? Vocab { get; }
@@ -61,14 +61,14 @@ public class DataLoaders : IDataLoaders
     public static DataLoaders FromTensors(Tensor xTrain, Tensor yTrain, Tensor xValid, Tensor yValid, int bs = 64, bool shuffle = true, int? seed = null,
         IReadOnlyList<string>? vocab = null, Device? device = null)
     {
-        var train = new DataLoader(new TensorDataset(xTrain, yTrain), bs, shuffle, dropLast: shuffle, numWorkers: 0, seed: seed, device: device, training: true);
-        var valid = new DataLoader(new TensorDataset(xValid, yValid), bs, numWorkers: 0, seed: train.Seed, device: device);
+        var train = new BatchLoader(new TensorRowsDataset(xTrain, yTrain), bs, shuffle, dropLast: shuffle, numWorkers: 0, seed: seed, device: device, training: true);
+        var valid = new BatchLoader(new TensorRowsDataset(xValid, yValid), bs, numWorkers: 0, seed: train.Seed, device: device);
         return new DataLoaders(train, valid, vocab is null ? null : Vocab.InOrder(vocab));
     }
 
     /// <summary>Loaders with no items, for a learner that only predicts (a loaded export).</summary>
     public static DataLoaders Empty(IReadOnlyList<string>? vocab) =>
-        new(new DataLoader(EmptyDataset.Instance, numWorkers: 0, seed: 0), new DataLoader(EmptyDataset.Instance, numWorkers: 0, seed: 0),
+        new(new BatchLoader(EmptyDataset.Instance, numWorkers: 0, seed: 0), new BatchLoader(EmptyDataset.Instance, numWorkers: 0, seed: 0),
             vocab is null ? null : Vocab.InOrder(vocab));
 
     private sealed class EmptyDataset : IDataset
@@ -82,7 +82,7 @@ public class DataLoaders : IDataLoaders
         public Batch GetBatch(int[] indices, BatchContext context) => throw new InvalidOperationException("The dataset is empty.");
     }
 
-    /// <summary>A training batch (see <see cref="DataLoader.OneBatch"/>); the caller owns it.</summary>
+    /// <summary>A training batch (see <see cref="BatchLoader.OneBatch"/>); the caller owns it.</summary>
     public Batch OneBatch() => Train.OneBatch();
 
     /// <summary>Appends <paramref name="transform"/> to both loaders' batch transforms and returns this.</summary>

@@ -2,7 +2,7 @@ namespace NotebookDL.Data;
 
 /// <summary>
 /// What the Learner consumes: batches (a fresh pass each enumeration, reshuffled if the loader shuffles), how many a
-/// pass yields, and where they arrive. <see cref="DataLoader"/> is the library's one implementation; the interface is
+/// pass yields, and where they arrive. <see cref="BatchLoader"/> is the library's one implementation; the interface is
 /// for tests and for users who feed the Learner from a pipeline of their own.
 /// Ownership: whoever receives a <see cref="Batch"/> disposes it.
 /// </summary>

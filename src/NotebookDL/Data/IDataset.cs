@@ -1,7 +1,7 @@
 namespace NotebookDL.Data;
 
 /// <summary>
-/// An indexable collection of labelled items that a <see cref="DataLoader"/> batches. <see cref="GetBatch"/> runs
+/// An indexable collection of labelled items that a <see cref="BatchLoader"/> batches. <see cref="GetBatch"/> runs
 /// on loader worker threads, concurrently for different batches, so implementations must be thread-safe.
 /// </summary>
 public interface IDataset

@@ -2,7 +2,7 @@ namespace NotebookDL.Learning;
 
 // The device flow: the data decides where work happens (dls.Device); the Learner follows it with the model before
 // every fit, validation and prediction, as fastai's TrainEvalCallback does before a fit. Batches already arrive there
-// (the DataLoader moves them), so nothing else in the loop copies tensors between devices.
+// (the BatchLoader moves them), so nothing else in the loop copies tensors between devices.
 public partial class Learner
 {
     /// <summary>The device the model's parameters are on (CPU for a model without parameters).</summary>

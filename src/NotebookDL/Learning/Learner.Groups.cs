@@ -31,7 +31,7 @@ public partial class Learner
     /// <summary>The learning rate of each parameter group.</summary>
     public double[] Lrs => (Opt ?? CreateOpt()).param_groups.Select(g => g.lr).ToArray();
 
-    internal void SetHyper(Action<ParamGroup, double> set, IReadOnlyList<double> values)
+    internal void SetHyper(Action<ParameterGroup, double> set, IReadOnlyList<double> values)
     {
         var groups = (Opt ?? CreateOpt()).param_groups;
         if (values.Count != groups.Count)

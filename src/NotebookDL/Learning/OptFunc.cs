@@ -15,15 +15,15 @@ public static class OptFuncs
     /// not PyTorch's 0.999 and 1e-8).
     /// </summary>
     public static Optimizer AdamW(IReadOnlyList<IReadOnlyList<Tensor>> layerGroups, double lr) =>
-        new AdamW(Groups(layerGroups), new AdamWOptions { lr = lr, betas = LearnerDefaults.Values.AdamBetas, eps = LearnerDefaults.Values.AdamEps });
+        new AdamWOptimizer(Groups(layerGroups), new AdamWOptions { lr = lr, betas = LearnerDefaults.Values.AdamBetas, eps = LearnerDefaults.Values.AdamEps });
 
     /// <summary>Adam with coupled (L2) weight decay and fastai's betas and eps.</summary>
     public static Optimizer Adam(IReadOnlyList<IReadOnlyList<Tensor>> layerGroups, double lr) =>
-        new Adam(Groups(layerGroups), new AdamOptions { lr = lr, betas = LearnerDefaults.Values.AdamBetas, eps = LearnerDefaults.Values.AdamEps });
+        new AdamOptimizer(Groups(layerGroups), new AdamOptions { lr = lr, betas = LearnerDefaults.Values.AdamBetas, eps = LearnerDefaults.Values.AdamEps });
 
     /// <summary>SGD (momentum 0 unless a schedule sets it, as fastai; weight decay is PyTorch's coupled L2).</summary>
     public static Optimizer SGD(IReadOnlyList<IReadOnlyList<Tensor>> layerGroups, double lr) =>
-        new SGD(Groups(layerGroups), new SGDOptions(lr));
+        new SGDOptimizer(Groups(layerGroups), new SGDOptions(lr));
 
-    private static ParamGroup[] Groups(IReadOnlyList<IReadOnlyList<Tensor>> layerGroups) => layerGroups.Select(g => new ParamGroup(g)).ToArray();
+    private static ParameterGroup[] Groups(IReadOnlyList<IReadOnlyList<Tensor>> layerGroups) => layerGroups.Select(g => new ParameterGroup(g)).ToArray();
 }

@@ -2,8 +2,8 @@ using System.Runtime.CompilerServices;
 
 namespace NotebookDL.Optim;
 
-/// <summary>Hyper-parameters of <see cref="Adam"/>; the initialisers are PyTorch 1.13's defaults.</summary>
-public record AdamOptions : OptimizerOptions
+/// <summary>Hyper-parameters of <see cref="AdamOptimizer"/>; the initialisers are PyTorch 1.13's defaults.</summary>
+public record AdamOptions : OptimOptions
 {
     public AdamOptions() => lr = 1e-3;
 
@@ -41,7 +41,7 @@ public record AdamOptions : OptimizerOptions
         ["amsgrad"] = amsgrad, ["maximize"] = maximize,
     };
 
-    public override OptimizerOptions FromDictionary(IReadOnlyDictionary<string, object> group) => this with
+    public override OptimOptions FromDictionary(IReadOnlyDictionary<string, object> group) => this with
     {
         lr = Number(group, "lr", lr), betas = group.TryGetValue("betas", out var b) ? Pair(b) : betas,
         eps = Number(group, "eps", eps), weight_decay = Number(group, "weight_decay", weight_decay),
@@ -57,7 +57,7 @@ public record AdamOptions : OptimizerOptions
     };
 }
 
-/// <summary>Hyper-parameters of <see cref="AdamW"/>: Adam's, with decoupled weight decay defaulting to 1e-2 (PyTorch 1.13).</summary>
+/// <summary>Hyper-parameters of <see cref="AdamWOptimizer"/>: Adam's, with decoupled weight decay defaulting to 1e-2 (PyTorch 1.13).</summary>
 public sealed record AdamWOptions : AdamOptions
 {
     public AdamWOptions() => weight_decay = 1e-2;
@@ -72,11 +72,11 @@ public sealed record AdamWOptions : AdamOptions
 /// Contiguous float32 CPU parameters (without amsgrad) are updated in one pass by <see cref="AdamCpuKernel"/>; others
 /// (GPU, strided, other dtypes) by the tensor ops below.
 /// </summary>
-public class Adam : Optimizer
+public class AdamOptimizer : Optimizer
 {
-    public Adam(IEnumerable<ParamGroup> param_groups, AdamOptions defaults) : base(param_groups, defaults) { }
+    public AdamOptimizer(IEnumerable<ParameterGroup> param_groups, AdamOptions defaults) : base(param_groups, defaults) { }
 
-    protected override void Update(OptimizerOptions options, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
+    protected override void Update(OptimOptions options, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
     {
         var o = (AdamOptions)options;
         var (beta1, beta2) = o.betas;
@@ -128,7 +128,7 @@ public class Adam : Optimizer
 }
 
 /// <summary>AdamW: Adam with decoupled weight decay (Loshchilov and Hutter), PyTorch 1.13's update.</summary>
-public sealed class AdamW : Adam
+public sealed class AdamWOptimizer : AdamOptimizer
 {
-    public AdamW(IEnumerable<ParamGroup> param_groups, AdamWOptions defaults) : base(param_groups, defaults) { }
+    public AdamWOptimizer(IEnumerable<ParameterGroup> param_groups, AdamWOptions defaults) : base(param_groups, defaults) { }
 }

@@ -1,18 +1,18 @@
 namespace NotebookDL.Optim;
 
 /// <summary>
-/// Base of the optimizers: a validated set of <see cref="ParamGroup"/>s, a <see cref="step()"/> that walks them
+/// Base of the optimizers: a validated set of <see cref="ParameterGroup"/>s, a <see cref="step()"/> that walks them
 /// under no_grad, and per-parameter state (momentum buffers, running averages, step counts) that can be saved with
 /// <see cref="state_dict"/> and restored with <see cref="load_state_dict"/>. Subclasses write only the update rule.
 /// State tensors belong to the optimizer (never to a DisposeScope); dispose the optimizer to free them.
 /// </summary>
 public abstract class Optimizer : IDisposable
 {
-    private readonly List<ParamGroup> _groups = new();
+    private readonly List<ParameterGroup> _groups = new();
     private readonly Dictionary<Tensor, Dictionary<string, Tensor>> _state = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<long, Scalar> _stepScalars = new();  // keyed by the bits, so -0.0 and 0.0 stay apart
 
-    protected Optimizer(IEnumerable<ParamGroup> param_groups, OptimizerOptions defaults)
+    protected Optimizer(IEnumerable<ParameterGroup> param_groups, OptimOptions defaults)
     {
         defaults.Validate();
         this.defaults = defaults;
@@ -21,15 +21,27 @@ public abstract class Optimizer : IDisposable
     }
 
     /// <summary>The options new groups start from (the constructor's arguments).</summary>
-    public OptimizerOptions defaults { get; }
+    public OptimOptions defaults { get; }
 
-    public IReadOnlyList<ParamGroup> param_groups => _groups;
+    /// <summary>PyTorch's name for the algorithm ("AdamW"), as summaries print it; the class adds "Optimizer" to it so it
+    /// does not clash with TorchSharp.Modules' leaky namesake.</summary>
+    public virtual string Name
+    {
+        get
+        {
+            var type = GetType().Name;
+            var suffix = nameof(Optimizer);
+            return type.Length > suffix.Length && type.EndsWith(suffix, StringComparison.Ordinal) ? type[..^suffix.Length] : type;
+        }
+    }
+
+    public IReadOnlyList<ParameterGroup> param_groups => _groups;
 
     /// <summary>Per-parameter state, keyed by the parameter tensor (by reference). Empty until the first step.</summary>
     public IReadOnlyDictionary<Tensor, Dictionary<string, Tensor>> state => _state;
 
     /// <summary>Adds a group (e.g. layers unfrozen later); a parameter may belong to one group only.</summary>
-    public void add_param_group(ParamGroup group)
+    public void add_param_group(ParameterGroup group)
     {
         var seen = new HashSet<Tensor>(_groups.SelectMany(g => g.@params), ReferenceEqualityComparer.Instance);
         foreach (var p in group.@params)
@@ -88,7 +100,7 @@ public abstract class Optimizer : IDisposable
     /// <param name="param">Updated in place.</param>
     /// <param name="grad">Its gradient, never null.</param>
     /// <param name="state">This parameter's state; create entries with <see cref="NewState"/>.</param>
-    protected abstract void Update(OptimizerOptions options, Tensor param, Tensor grad, Dictionary<string, Tensor> state);
+    protected abstract void Update(OptimOptions options, Tensor param, Tensor grad, Dictionary<string, Tensor> state);
 
     /// <summary>
     /// A scalar argument for a tensor op in <see cref="Update"/>, made once per step for each value (the parameters of

@@ -1,7 +1,7 @@
 namespace NotebookDL.Optim;
 
-/// <summary>Hyper-parameters of <see cref="RMSprop"/>; the initialisers are PyTorch 1.13's defaults.</summary>
-public sealed record RMSpropOptions : OptimizerOptions
+/// <summary>Hyper-parameters of <see cref="RMSpropOptimizer"/>; the initialisers are PyTorch 1.13's defaults.</summary>
+public sealed record RMSpropOptions : OptimOptions
 {
     public RMSpropOptions() => lr = 1e-2;
 
@@ -30,7 +30,7 @@ public sealed record RMSpropOptions : OptimizerOptions
         ["weight_decay"] = weight_decay, ["maximize"] = maximize,
     };
 
-    public override OptimizerOptions FromDictionary(IReadOnlyDictionary<string, object> group) => this with
+    public override OptimOptions FromDictionary(IReadOnlyDictionary<string, object> group) => this with
     {
         lr = Number(group, "lr", lr), momentum = Number(group, "momentum", momentum), alpha = Number(group, "alpha", alpha),
         eps = Number(group, "eps", eps), centered = Flag(group, "centered", centered),
@@ -43,11 +43,11 @@ public sealed record RMSpropOptions : OptimizerOptions
 /// m = a*m + (1-a)*g) or sqrt(v), plus eps; then p -= lr*buf with buf = momentum*buf + g/avg, or p -= lr*g/avg.
 /// State: "step" (0-d float32; an int in PyTorch), "square_avg", "momentum_buffer", "grad_avg".
 /// </summary>
-public sealed class RMSprop : Optimizer
+public sealed class RMSpropOptimizer : Optimizer
 {
-    public RMSprop(IEnumerable<ParamGroup> param_groups, RMSpropOptions defaults) : base(param_groups, defaults) { }
+    public RMSpropOptimizer(IEnumerable<ParameterGroup> param_groups, RMSpropOptions defaults) : base(param_groups, defaults) { }
 
-    protected override void Update(OptimizerOptions options, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
+    protected override void Update(OptimOptions options, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
     {
         var o = (RMSpropOptions)options;
         if (!state.TryGetValue("step", out var stepT))

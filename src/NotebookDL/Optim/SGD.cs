@@ -1,7 +1,7 @@
 namespace NotebookDL.Optim;
 
-/// <summary>Hyper-parameters of <see cref="SGD"/>; the initialisers are PyTorch 1.13's defaults (lr has none there).</summary>
-public sealed record SGDOptions : OptimizerOptions
+/// <summary>Hyper-parameters of <see cref="SGDOptimizer"/>; the initialisers are PyTorch 1.13's defaults (lr has none there).</summary>
+public sealed record SGDOptions : OptimOptions
 {
     public SGDOptions(double lr) => this.lr = lr;
 
@@ -27,7 +27,7 @@ public sealed record SGDOptions : OptimizerOptions
         ["nesterov"] = nesterov, ["maximize"] = maximize,
     };
 
-    public override OptimizerOptions FromDictionary(IReadOnlyDictionary<string, object> group) => this with
+    public override OptimOptions FromDictionary(IReadOnlyDictionary<string, object> group) => this with
     {
         lr = Number(group, "lr", lr), momentum = Number(group, "momentum", momentum),
         dampening = Number(group, "dampening", dampening), weight_decay = Number(group, "weight_decay", weight_decay),
@@ -40,11 +40,11 @@ public sealed record SGDOptions : OptimizerOptions
 /// update exactly: g += wd*p; buf = g (first step) or momentum*buf + (1-dampening)*g; p -= lr * (nesterov ? g + momentum*buf : buf).
 /// State: "momentum_buffer" when momentum is non-zero.
 /// </summary>
-public class SGD : Optimizer
+public class SGDOptimizer : Optimizer
 {
-    public SGD(IEnumerable<ParamGroup> param_groups, SGDOptions defaults) : base(param_groups, defaults) { }
+    public SGDOptimizer(IEnumerable<ParameterGroup> param_groups, SGDOptions defaults) : base(param_groups, defaults) { }
 
-    protected override void Update(OptimizerOptions options, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
+    protected override void Update(OptimOptions options, Tensor param, Tensor grad, Dictionary<string, Tensor> state)
     {
         var o = (SGDOptions)options;
         var d_p = o.maximize ? grad.neg() : grad;

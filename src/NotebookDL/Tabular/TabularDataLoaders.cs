@@ -9,7 +9,7 @@ namespace NotebookDL.Tabular;
 /// </summary>
 public class TabularDataLoaders : DataLoaders
 {
-    private protected TabularDataLoaders(TabularProcessor processor, DataLoader train, DataLoader valid, IReadOnlyList<long> trainRows, IReadOnlyList<long> validRows)
+    private protected TabularDataLoaders(TabularProcessor processor, BatchLoader train, BatchLoader valid, IReadOnlyList<long> trainRows, IReadOnlyList<long> validRows)
         : base(train, valid, processor.YVocab is { } classes ? Vocab.InOrder(classes) : null)
     {
         (Processor, TrainRows, ValidRows) = (processor, trainRows, validRows);
@@ -29,7 +29,7 @@ public class TabularDataLoaders : DataLoaders
     /// <summary>Rows of the source frame in the validation set.</summary>
     public IReadOnlyList<long> ValidRows { get; }
 
-    /// <summary>Embedding cardinalities and continuous width, what <see cref="Models.TabularModel"/> is built from.</summary>
+    /// <summary>Embedding cardinalities and continuous width, what <see cref="Architectures.TabularModel"/> is built from.</summary>
     public (IReadOnlyList<int> Cardinalities, int NCont) Shape => (Processor.Cardinalities, Processor.ContNames.Count);
 
     /// <param name="df">The data: one row per item.</param>
@@ -56,9 +56,9 @@ public class TabularDataLoaders : DataLoaders
         var seedValue = seed ?? Seeds.Fresh();
         var (train, valid) = Split(n, validIdx, validPct, seedValue);
         processor.Setup(df, train);
-        var trainLoader = new DataLoader(new TensorDataset(processor.EncodeX(df, train), processor.EncodeY(df, train)), bs, shuffle: true, dropLast: true,
+        var trainLoader = new BatchLoader(new TensorRowsDataset(processor.EncodeX(df, train), processor.EncodeY(df, train)), bs, shuffle: true, dropLast: true,
             numWorkers: 0, seed: seedValue, device: device);
-        var validLoader = new DataLoader(new TensorDataset(processor.EncodeX(df, valid), processor.EncodeY(df, valid)), bs, numWorkers: 0, seed: seedValue, device: device);
+        var validLoader = new BatchLoader(new TensorRowsDataset(processor.EncodeX(df, valid), processor.EncodeY(df, valid)), bs, numWorkers: 0, seed: seedValue, device: device);
         return new TabularDataLoaders(processor, trainLoader, validLoader, train, valid);
     }
 

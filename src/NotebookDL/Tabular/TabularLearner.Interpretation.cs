@@ -2,7 +2,7 @@ using Microsoft.Data.Analysis;
 using NotebookDL.Display.Plotting;
 using NotebookDL.Interpret;
 using NotebookDL.Learning;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 
 namespace NotebookDL.Tabular;
 

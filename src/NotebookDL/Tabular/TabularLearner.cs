@@ -11,7 +11,7 @@ namespace NotebookDL.Tabular;
 public sealed partial class TabularLearner : RowLearner
 {
     /// <param name="dls">The table's loaders; their processor encodes new rows.</param>
-    /// <param name="model">Maps (categorical codes, continuous values) rows to outputs, e.g. <see cref="Models.TabularModel"/>.</param>
+    /// <param name="model">Maps (categorical codes, continuous values) rows to outputs, e.g. <see cref="Architectures.TabularModel"/>.</param>
     /// <param name="lossFunc">The loss.</param>
     /// <param name="optFunc">fastai's AdamW when null.</param>
     /// <param name="metrics">Computed on the validation set after each epoch.</param>

@@ -5,7 +5,7 @@ namespace NotebookDL.Text;
 /// <summary>
 /// Labelled documents for a text classifier; a batch is padded at the end with xxpad to its longest document (so the
 /// encoder reads every document from its first token on, as the language model did; see
-/// <see cref="Models.TextClassifier"/>). Pair it with a <see cref="SortishSampler"/> so batches waste little padding.
+/// <see cref="Architectures.TextClassifier"/>). Pair it with a <see cref="SortishSampler"/> so batches waste little padding.
 /// </summary>
 public sealed class TextClassificationDataset : IDataset
 {

@@ -3,7 +3,7 @@ using System.Text;
 using NotebookDL.Data;
 using NotebookDL.Display;
 using NotebookDL.Learning;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 
 namespace NotebookDL.Text;
 
@@ -13,7 +13,11 @@ public sealed record ClassifiedText(int Index, string Text, string Actual, strin
 /// <summary>Which tokens drove a prediction: each token's score is how much the predicted class's probability drops without it.</summary>
 public sealed record TokenAttribution(IReadOnlyList<string> Tokens, IReadOnlyList<double> Scores, string Class, double Probability)
 {
-    static TokenAttribution() => Formatter.Register<TokenAttribution>(a => MimeBundle.PlainText(a.ToString()).With(MimeBundle.TextHtml, a.ToHtml()));
+    // Registered when the assembly loads, so a host that bridges NotebookDL's formatters finds it (Formatter.RegisteredTypes).
+#pragma warning disable CA2255 // a formatter registration, not a process change
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterFormatter() => Formatter.Register<TokenAttribution>(a => MimeBundle.PlainText(a.ToString()).With(MimeBundle.TextHtml, a.ToHtml()));
+#pragma warning restore CA2255
 
     /// <summary>The tokens as coloured text: green where the token raised the class's probability, red where it lowered it.</summary>
     public string ToHtml()
@@ -53,7 +57,7 @@ public sealed partial class TextClassifierLearner
         ArgumentNullException.ThrowIfNull(texts);
         var ids = Dls.Tokenizer.TokenizeAll(texts).Select(Dls.Numericalize.Encode).ToList();
         var items = new TextClassificationDataset(ids, new long[ids.Count], Numericalize.PadId);
-        var loader = new DataLoader(items, bs, numWorkers: 0, seed: 0, device: Dls.Device, training: false,
+        var loader = new BatchLoader(items, bs, numWorkers: 0, seed: 0, device: Dls.Device, training: false,
             sampler: new SortishSampler(items.Lengths, bs, shuffle: false));
         var order = loader.ItemOrder(0);
         var (preds, targets, _) = GetPreds(loader, withLoss: false);

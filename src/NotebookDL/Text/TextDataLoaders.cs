@@ -9,7 +9,7 @@ namespace NotebookDL.Text;
 /// </summary>
 public sealed class TextDataLoaders : DataLoaders
 {
-    private TextDataLoaders(DataLoader train, DataLoader valid, Tokenizer tokenizer, Numericalize numericalize, IReadOnlyList<string>? classes)
+    private TextDataLoaders(BatchLoader train, BatchLoader valid, Tokenizer tokenizer, Numericalize numericalize, IReadOnlyList<string>? classes)
         : base(train, valid, classes is null ? null : Vocab.InOrder(classes))
     {
         (Tokenizer, Numericalize, Classes) = (tokenizer, numericalize, classes);
@@ -41,8 +41,8 @@ public sealed class TextDataLoaders : DataLoaders
         numericalize ??= Numericalize.FromTokens(trainTokens, minFreq, maxVocab);
         var trainSet = new LanguageModelDataset(trainTokens.Select(numericalize.Encode).ToList(), bs, bptt, training: true);
         var validSet = new LanguageModelDataset(validTokens.Select(numericalize.Encode).ToList(), bs, bptt);
-        var train = new DataLoader(trainSet, bs, numWorkers: 0, seed: seed, device: device, training: true, sampler: trainSet);
-        var valid = new DataLoader(validSet, bs, numWorkers: 0, seed: train.Seed, device: device, training: false, sampler: validSet);
+        var train = new BatchLoader(trainSet, bs, numWorkers: 0, seed: seed, device: device, training: true, sampler: trainSet);
+        var valid = new BatchLoader(validSet, bs, numWorkers: 0, seed: train.Seed, device: device, training: false, sampler: validSet);
         return new TextDataLoaders(train, valid, tokenizer, numericalize, null);
     }
 
@@ -67,8 +67,8 @@ public sealed class TextDataLoaders : DataLoaders
         numericalize ??= Numericalize.FromTokens(trainTokens, minFreq, maxVocab);
         var trainSet = new TextClassificationDataset(trainTokens.Select(numericalize.Encode).ToList(), Labels(trainLabels, trainTexts.Count, classes, nameof(trainLabels)), Numericalize.PadId);
         var validSet = new TextClassificationDataset(validTokens.Select(numericalize.Encode).ToList(), Labels(validLabels, validTexts.Count, classes, nameof(validLabels)), Numericalize.PadId);
-        var train = new DataLoader(trainSet, bs, numWorkers: 0, seed: seed, device: device, training: true, sampler: new SortishSampler(trainSet.Lengths, bs, shuffle: true));
-        var valid = new DataLoader(validSet, bs, numWorkers: 0, seed: train.Seed, device: device, training: false, sampler: new SortishSampler(validSet.Lengths, bs, shuffle: false));
+        var train = new BatchLoader(trainSet, bs, numWorkers: 0, seed: seed, device: device, training: true, sampler: new SortishSampler(trainSet.Lengths, bs, shuffle: true));
+        var valid = new BatchLoader(validSet, bs, numWorkers: 0, seed: train.Seed, device: device, training: false, sampler: new SortishSampler(validSet.Lengths, bs, shuffle: false));
         return new TextDataLoaders(train, valid, tokenizer, numericalize, classes);
     }
 

@@ -1,5 +1,5 @@
 using NotebookDL.Learning;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 
 namespace NotebookDL.Text;
 

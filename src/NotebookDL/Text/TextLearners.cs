@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotebookDL.Learning;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 
 namespace NotebookDL.Text;
 

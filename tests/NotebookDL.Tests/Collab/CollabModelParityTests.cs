@@ -1,6 +1,6 @@
 using NotebookDL.Collab;
-using NotebookDL.Models;
-using NotebookDL.Models.Tests;
+using NotebookDL.Architectures;
+using NotebookDL.Architectures.Tests;
 
 namespace NotebookDL.Collab.Tests;
 

@@ -49,7 +49,7 @@ internal sealed class IndexDataset(int n, int failAt = -1, int delayMs = 0) : ID
 internal static class Batches
 {
     /// <summary>The labels of every batch of one epoch, disposing each batch.</summary>
-    public static List<long[]> Labels(DataLoader dl)
+    public static List<long[]> Labels(BatchLoader dl)
     {
         var result = new List<long[]>();
         foreach (var batch in dl)

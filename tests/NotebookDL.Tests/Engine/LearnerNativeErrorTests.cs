@@ -15,7 +15,7 @@ public sealed class LearnerNativeErrorTests
     {
         using var x = rand(32, 20);
         using var y = randint(0, 5, [32]);
-        var loader = new DataLoader(new TensorDataset(x, y), 8, numWorkers: 0);
+        var loader = new BatchLoader(new TensorRowsDataset(x, y), 8, numWorkers: 0);
         var learn = new Learner(new DataLoaders(loader, loader), nn.Sequential(nn.Linear(10, 5)), LossFunction.CrossEntropy, progress: false);
 
         var ex = Assert.ThrowsAny<Exception>(() => learn.Fit(1, 1e-3));

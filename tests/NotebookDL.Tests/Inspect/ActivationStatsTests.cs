@@ -12,7 +12,7 @@ public sealed class ActivationStatsTests
     {
         using var scope = torch.NewDisposeScope();
         var (x, y) = LearningFixtures.Points(64, seed: 3);
-        var dls = new DataLoaders(new DataLoader(new TensorDataset(x, y), 64, numWorkers: 0), new DataLoader(new TensorDataset(x, y), 32, numWorkers: 0));
+        var dls = new DataLoaders(new BatchLoader(new TensorRowsDataset(x, y), 64, numWorkers: 0), new BatchLoader(new TensorRowsDataset(x, y), 32, numWorkers: 0));
         var model = LearningFixtures.Mlp(hidden: 16);
         var learn = new Learner(dls, model, LossFunction.CrossEntropy, progress: false);
         var stats = new ActivationStats();

@@ -1,6 +1,6 @@
-using NotebookDL.Models;
-using NotebookDL.Models.Tests;
-using M = NotebookDL.Models.Models;
+using NotebookDL.Architectures;
+using NotebookDL.Architectures.Tests;
+using M = NotebookDL.Architectures.Models;
 
 namespace NotebookDL.Tests.Inspect;
 

@@ -7,7 +7,7 @@ using NotebookDL.Vision;
 
 namespace NotebookDL.Tests.Interpret;
 
-using M = NotebookDL.Models.Models;
+using M = NotebookDL.Architectures.Models;
 
 public sealed class InterpretationTests
 {
@@ -17,7 +17,7 @@ public sealed class InterpretationTests
     /// Eight items. Targets and predictions are chosen so that the counts are known: ant->ant x2, ant->bee x1,
     /// bee->bee x1, bee->cat x2, cat->cat x1, cat->ant x1. Losses are those of the probabilities (-log p[target]).
     /// </summary>
-    private static ClassificationInterpretation Constructed(NotebookDL.Data.DataLoader? items = null)
+    private static ClassificationInterpretation Constructed(NotebookDL.Data.BatchLoader? items = null)
     {
         double[][] probs =
         [
@@ -80,7 +80,7 @@ public sealed class InterpretationTests
     [Fact]
     public void ConfusionPlotIsAHeatmapWithACountInEveryCell()
     {
-        var figure = Constructed().PlotConfusionMatrix(display: false);
+        var figure = Constructed().PlotConfusionMatrix();
         var heatmap = Assert.IsType<Heatmap>(Assert.Single(figure.Data));
         Assert.Equal((3, 3), (heatmap.Rows, heatmap.Columns));
         Assert.Equal(["2", "1", "0"], heatmap.Text![0]);
@@ -94,7 +94,7 @@ public sealed class InterpretationTests
     {
         var dls = TinyImages.Loaders(nValid: 8);
         var interp = Constructed(dls.Valid);
-        var bundle = interp.PlotTopLosses(5, display: false);
+        var bundle = interp.PlotTopLosses(5);
         var html = (string)bundle.Data[NotebookDL.Display.MimeBundle.TextHtml];
         Assert.Equal(5, Regex.Matches(html, "<figure").Count);
         Assert.Contains("cat/bee", html); // item 5: predicted cat, actual bee
@@ -104,7 +104,7 @@ public sealed class InterpretationTests
     [Fact]
     public void WithoutImagesTheViewsFallBackToCaptions()
     {
-        var bundle = Constructed().PlotTopLosses(3, display: false);
+        var bundle = Constructed().PlotTopLosses(3);
         Assert.False(bundle.Data.ContainsKey("image/png"));
         Assert.Equal(4, ((string)bundle.Data["text/plain"]).Split('\n').Length);
     }
@@ -119,7 +119,7 @@ public sealed class InterpretationTests
         Assert.Equal(32, interp.Count);
         Assert.Equal(TinyImages.Accuracy(learn), interp.ConfusionMatrix().Accuracy, 6);
         Assert.Equal(learn.Validate().Loss, interp.Losses.Average(), 4);
-        var shown = learn.ShowResults(4, display: false);
+        var shown = learn.ShowResults(4);
         Assert.Equal(4, Regex.Matches((string)shown.Data["text/html"], "<figure").Count);
     }
 }

@@ -17,7 +17,7 @@ public class MetricTests
 
     private static IMetric Run(IMetric metric, Tensor preds, Tensor targets, int bs, LossFunction? loss = null)
     {
-        var loader = new DataLoader(new TensorDataset(preds, targets), bs, numWorkers: 0);
+        var loader = new BatchLoader(new TensorRowsDataset(preds, targets), bs, numWorkers: 0);
         var learn = new Learner(new DataLoaders(loader, loader), new Echo(), loss ?? LossFunction.CrossEntropy, metrics: [metric], progress: false);
         learn.Validate();
         return metric;
@@ -82,7 +82,7 @@ public class MetricTests
         // Per-item CE of one-hot scores: ln(1 + e^-1)... compute from GetPreds instead of by hand.
         long[] predicted = [0, 1, 1, 0, 1];
         long[] actual = [0, 1, 0, 1, 1];
-        var loader = new DataLoader(new TensorDataset(OneHotScores(predicted, 2), tensor(actual)), 4, numWorkers: 0);
+        var loader = new BatchLoader(new TensorRowsDataset(OneHotScores(predicted, 2), tensor(actual)), 4, numWorkers: 0);
         var learn = new Learner(new DataLoaders(loader, loader), new Echo(), LossFunction.CrossEntropy, progress: false);
         var (_, _, losses) = learn.GetPreds();
         Assert.Equal(losses!.mean().ToDouble(), learn.Validate().Loss, 6);

@@ -29,7 +29,7 @@ public class ScheduleTests
         var learn = MakeLearner();
         learn.Fit(1);
         var group = learn.Opt!.param_groups[0];
-        Assert.IsType<NotebookDL.Optim.AdamW>(learn.Opt);
+        Assert.IsType<AdamWOptimizer>(learn.Opt);
         Assert.Equal(0.01, group.weight_decay);
         Assert.True(((NotebookDL.Optim.AdamOptions)group.options).decoupled_weight_decay);
     }

@@ -53,7 +53,7 @@ public sealed class OptimizerBehaviourTests
         using var scope = torch.NewDisposeScope();
         var a = Param(0f);
         var b = Param(0f);
-        using var opt = new SGD([new ParamGroup([a]), new ParamGroup([b], lr: 0.5)], new SGDOptions(0.1));
+        using var opt = new SGDOptimizer([new ParameterGroup([a]), new ParameterGroup([b], lr: 0.5)], new SGDOptions(0.1));
         a.grad = torch.tensor(new[] { 1f });
         b.grad = torch.tensor(new[] { 1f });
         opt.step();
@@ -76,7 +76,7 @@ public sealed class OptimizerBehaviourTests
     public void AParameterInTwoGroupsIsRejected()
     {
         using var p = torch.zeros(1);
-        Assert.Throws<ArgumentException>(() => new SGD([new ParamGroup([p]), new ParamGroup([p])], new SGDOptions(0.1)));
+        Assert.Throws<ArgumentException>(() => new SGDOptimizer([new ParameterGroup([p]), new ParameterGroup([p])], new SGDOptions(0.1)));
     }
 
     [Fact]

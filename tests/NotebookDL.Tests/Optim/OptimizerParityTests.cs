@@ -42,16 +42,16 @@ public sealed class OptimizerParityTests
 
     private static readonly Lazy<JsonDocument> Expected = new(() => JsonDocument.Parse(PythonProcess.Run(Script)));
 
-    private static Optimizer Make(string name, ParamGroup[] groups) => name switch
+    private static Optimizer Make(string name, ParameterGroup[] groups) => name switch
     {
-        "sgd_nesterov" => new SGD(groups, new SGDOptions(0.1) { momentum = 0.9, nesterov = true, weight_decay = 0.01 }),
-        "sgd_dampening" => new SGD(groups, new SGDOptions(0.05) { momentum = 0.8, dampening = 0.3, weight_decay = 0.1 }),
-        "adam" => new Adam(groups, new AdamOptions { lr = 0.01 }),
-        "adam_amsgrad_wd" => new Adam(groups, new AdamOptions { lr = 0.01, betas = (0.8, 0.99), weight_decay = 0.05, amsgrad = true }),
-        "adamw" => new AdamW(groups, new AdamWOptions { lr = 0.01, weight_decay = 0.1 }),
-        "adam_wd_maximize" => new Adam(groups, new AdamOptions { lr = 0.01, weight_decay = 0.05, maximize = true }),
-        "rmsprop" => new RMSprop(groups, new RMSpropOptions { lr = 0.01 }),
-        "rmsprop_centered_momentum" => new RMSprop(groups, new RMSpropOptions { lr = 0.01, alpha = 0.9, centered = true, momentum = 0.9, weight_decay = 0.01 }),
+        "sgd_nesterov" => new SGDOptimizer(groups, new SGDOptions(0.1) { momentum = 0.9, nesterov = true, weight_decay = 0.01 }),
+        "sgd_dampening" => new SGDOptimizer(groups, new SGDOptions(0.05) { momentum = 0.8, dampening = 0.3, weight_decay = 0.1 }),
+        "adam" => new AdamOptimizer(groups, new AdamOptions { lr = 0.01 }),
+        "adam_amsgrad_wd" => new AdamOptimizer(groups, new AdamOptions { lr = 0.01, betas = (0.8, 0.99), weight_decay = 0.05, amsgrad = true }),
+        "adamw" => new AdamWOptimizer(groups, new AdamWOptions { lr = 0.01, weight_decay = 0.1 }),
+        "adam_wd_maximize" => new AdamOptimizer(groups, new AdamOptions { lr = 0.01, weight_decay = 0.05, maximize = true }),
+        "rmsprop" => new RMSpropOptimizer(groups, new RMSpropOptions { lr = 0.01 }),
+        "rmsprop_centered_momentum" => new RMSpropOptimizer(groups, new RMSpropOptions { lr = 0.01, alpha = 0.9, centered = true, momentum = 0.9, weight_decay = 0.01 }),
         _ => throw new ArgumentException(name),
     };
 
@@ -93,7 +93,7 @@ public sealed class OptimizerParityTests
     {
         using var scope = torch.NewDisposeScope();
         var ps = Shapes.Select((s, k) => Parameter(Values(i => Math.Sin(0.3 * i + k + 1), s.Aggregate(1L, (a, b) => a * b)), s, strided)).ToArray();
-        using var opt = Make(name, [new ParamGroup([ps[0]]), new ParamGroup([ps[1]])]);
+        using var opt = Make(name, [new ParameterGroup([ps[0]]), new ParameterGroup([ps[1]])]);
         opt.param_groups[1].lr *= 0.5;
         for (var step = 0; step < Steps; step++)
         {

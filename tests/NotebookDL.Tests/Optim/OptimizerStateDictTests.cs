@@ -18,7 +18,7 @@ public sealed class OptimizerStateDictTests
     {
         using var scope = torch.NewDisposeScope();
         var (a, b) = Params();
-        using var opt = new Adam([new ParamGroup([a]), new ParamGroup([b], lr: 0.5)], new AdamOptions());
+        using var opt = new AdamOptimizer([new ParameterGroup([a]), new ParameterGroup([b], lr: 0.5)], new AdamOptions());
         Step(opt, a, b, 1);
         Step(opt, a, b, 2);
         var sd = opt.state_dict();
@@ -70,7 +70,7 @@ public sealed class OptimizerStateDictTests
     {
         using var scope = torch.NewDisposeScope();
         var (a, b) = Params();
-        using var two = new SGD([new ParamGroup([a]), new ParamGroup([b])], new SGDOptions(0.1));
+        using var two = new SGDOptimizer([new ParameterGroup([a]), new ParameterGroup([b])], new SGDOptions(0.1));
         using var one = Optimizers.SGD([a, b], 0.1);
         Assert.Throws<ArgumentException>(() => one.load_state_dict(two.state_dict()));
     }

@@ -1,5 +1,5 @@
-using NotebookDL.Models;
-using NotebookDL.Models.Tests;
+using NotebookDL.Architectures;
+using NotebookDL.Architectures.Tests;
 
 namespace NotebookDL.Tests.Text;
 

@@ -5,10 +5,10 @@ namespace NotebookDL.Tests.Text;
 
 public sealed class LanguageModelDatasetTests
 {
-    private static (DataLoader Loader, LanguageModelDataset Stream) Loader(List<long[]> docs, int bs, int bptt, bool shuffle, int seed)
+    private static (BatchLoader Loader, LanguageModelDataset Stream) Loader(List<long[]> docs, int bs, int bptt, bool shuffle, int seed)
     {
         var stream = new LanguageModelDataset(docs, bs, bptt, training: shuffle);
-        return (new DataLoader(stream, bs, numWorkers: 0, seed: seed, training: shuffle, sampler: stream), stream);
+        return (new BatchLoader(stream, bs, numWorkers: 0, seed: seed, training: shuffle, sampler: stream), stream);
     }
 
     private static List<long[]> Documents(int n, int seed)

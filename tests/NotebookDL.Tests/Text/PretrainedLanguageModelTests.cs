@@ -1,4 +1,4 @@
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 using NotebookDL.Serialization;
 using NotebookDL.Text;
 using static NotebookDL.Text.TextLearners;

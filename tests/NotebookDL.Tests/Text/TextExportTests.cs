@@ -1,4 +1,4 @@
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 using NotebookDL.Text;
 using L = NotebookDL.Learning.Learner;
 

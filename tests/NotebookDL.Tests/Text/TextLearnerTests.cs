@@ -1,5 +1,6 @@
+using NotebookDL.Display;
 using NotebookDL.Learning;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 using NotebookDL.Text;
 using static NotebookDL.Text.TextLearners;
 
@@ -18,6 +19,26 @@ public sealed class TextLearnerTests
         var random = new Random(seed);
         string[] animals = ["cat", "dog", "bird", "fish"], verbs = ["sat on", "ran past", "looked at"], things = ["the mat", "the log", "a tree"];
         return Enumerable.Range(0, n).Select(_ => $"The {animals[random.Next(4)]} {verbs[random.Next(3)]} {things[random.Next(3)]}. It was happy.").ToList();
+    }
+
+    [Fact]
+    public void The_progress_bar_of_a_language_model_fit_ends_exactly_at_its_total()
+    {
+        // The language model's epochs differ by a few batches (fastai v1's varying bptt), so a total fixed at the start
+        // from the first epoch's count ran past its end (435/424 in lesson 5).
+        torch.manual_seed(0);
+        var dls = TextDataLoaders.ForLanguageModel(Sentences(400, 1), Sentences(80, 2), bs: 4, bptt: 6, minFreq: 1, seed: 3);
+        var output = new StringWriter();
+        var counts = new EpochLengths();
+        var learn = LanguageModelLearner(dls, Tiny, progress: false);
+        learn.AddCbs([new ProgressCallback(new ProgressOptions { ConsoleOut = output }), counts]);
+
+        using (DisplayContext.Use(null)) learn.Fit(6, 1e-3);
+
+        Assert.True(counts.Train.Distinct().Count() > 1, $"the test needs epochs of different lengths, got {string.Join(", ", counts.Train)}");
+        var display = learn.GetCallback<ProgressCallback>()!.Display!;
+        Assert.Equal(display.Total, display.Value);
+        Assert.DoesNotContain("interrupted", output.ToString());
     }
 
     [Fact]
@@ -151,5 +172,12 @@ public sealed class TextLearnerTests
         using (probs)
         using (var p = probs.to(ScalarType.Float64))
             return Enumerable.Range(0, (int)p.shape[0]).Select(i => p[i].data<double>().ToArray()).ToArray();
+    }
+
+    private sealed class EpochLengths : Callback
+    {
+        public List<int> Train { get; } = [];
+
+        public override void BeforeEpoch() => Train.Add(Learn.Dls.Train.Count);
     }
 }

@@ -58,7 +58,7 @@ public class NormalizeTests
             }
         using var x = tensor(values, new long[] { 4, 2, 2, 2 });
         using var y = zeros(new long[] { 4 }, int64);
-        var dls = new DataLoaders(new DataLoader(new TensorDataset(x, y), bs: 4, numWorkers: 0), new DataLoader(new TensorDataset(x, y), bs: 4, numWorkers: 0));
+        var dls = new DataLoaders(new BatchLoader(new TensorRowsDataset(x, y), bs: 4, numWorkers: 0), new BatchLoader(new TensorRowsDataset(x, y), bs: 4, numWorkers: 0));
 
         var n = Normalize.FromData(dls);
 

@@ -13,7 +13,7 @@ public class ShowBatchTests
         Directory.CreateDirectory(Path.Combine(folder.Path, "valid"));
         var dls = ImageDataLoaders.FromFolder(folder.Path, bs: 4, seed: 1, batchTfms: [Normalize.FromStats([-0.5f], [0.25f])]);
 
-        var bundle = dls.ShowBatch(maxN: 3, display: false);
+        var bundle = dls.ShowBatch(maxN: 3);
 
         var html = bundle.Data[MimeBundle.TextHtml];
         Assert.Equal(3, html.Split("<figure").Length - 1);

@@ -6,7 +6,7 @@ namespace NotebookDL.Learning;
 /// batches, stops when the smoothed loss diverges (above divergenceFactor x the best) or numIt is reached, skips
 /// validation, and afterwards restores the model's and optimizer's state as they were before (kept in memory).
 /// </summary>
-public sealed class LrFinderCallback(double startLr, double endLr, int numIt, bool stopDiv, double divergenceFactor = 4) : Callback
+public sealed class LrFinderCallback(double startLr, double endLr, int numIt, bool stopDiv, double divergenceFactor = 4) : Callback, IPlannedFit
 {
     private readonly Func<double, double> _sched = Sched.Exp(startLr, endLr);
     private Dictionary<string, Tensor>? _modelState;
@@ -16,6 +16,8 @@ public sealed class LrFinderCallback(double startLr, double endLr, int numIt, bo
 
     /// <summary>Iterations run; fastai raises values under 6 to 6 so that the suggestions have points to work with.</summary>
     public int NumIt { get; } = Math.Max(numIt, 6);
+
+    int IPlannedFit.PlannedBatches => NumIt;
 
     public double BestLoss { get; private set; } = double.PositiveInfinity;
 

@@ -53,7 +53,7 @@ public sealed class ParamScheduler(IReadOnlyDictionary<Hyper, Func<double, doubl
         }
     }
 
-    internal static void Set(ParamGroup group, Hyper hyper, double value)
+    internal static void Set(ParameterGroup group, Hyper hyper, double value)
     {
         switch (hyper)
         {
@@ -63,7 +63,7 @@ public sealed class ParamScheduler(IReadOnlyDictionary<Hyper, Func<double, doubl
         }
     }
 
-    internal static double Get(ParamGroup group, Hyper hyper) => hyper switch
+    internal static double Get(ParameterGroup group, Hyper hyper) => hyper switch
     {
         Hyper.Lr => group.lr,
         Hyper.Mom => group.momentum,

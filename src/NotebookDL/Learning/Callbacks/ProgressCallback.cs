@@ -11,6 +11,9 @@ namespace NotebookDL.Learning;
 public sealed class ProgressCallback(ProgressOptions? options = null) : Callback
 {
     private ProgressDisplay? _progress;
+    private bool _planned;
+    private int _done;
+    private int _epochBatches;
 
     public override int Order => 60;
 
@@ -20,9 +23,20 @@ public sealed class ProgressCallback(ProgressOptions? options = null) : Callback
     public override void BeforeFit()
     {
         _progress?.Dispose();
-        var perEpoch = Learn.Dls.Train.Count + Learn.Dls.Valid.Count;
-        _progress = new ProgressDisplay(perEpoch * Learn.NEpoch, Learn.Logging ? "fit" : null,
+        var plan = Learn.GetCallback<IPlannedFit>();
+        _planned = plan is not null;
+        _done = 0;
+        var total = plan?.PlannedBatches ?? EpochBatches() * Learn.NEpoch;
+        _progress = new ProgressDisplay(total, Learn.Logging ? "fit" : null,
             (options ?? new ProgressOptions()) with { PlotTitle = "loss", PlotXTitle = "batch" });
+    }
+
+    public override void BeforeEpoch()
+    {
+        // Count is exact for the pass about to start; a language model's epochs differ by a few batches, so the total
+        // is re-estimated from the epochs done and this one's length (exact from the last epoch on).
+        _epochBatches = EpochBatches();
+        if (_progress is not null && !_planned) _progress.Total = _done + (Learn.NEpoch - Learn.Epoch) * _epochBatches;
     }
 
     public override void AfterBatch()
@@ -36,7 +50,11 @@ public sealed class ProgressCallback(ProgressOptions? options = null) : Callback
 
     public override void AfterEpoch()
     {
-        if (_progress is null || !Learn.Logging) return;
+        if (_progress is null) return;
+        // Skipped phases (a cancelled epoch) leave the bar short; keep it aligned with the epochs done.
+        _done += _epochBatches;
+        if (!_planned && _progress.Value < _done) _progress.Set(_done);
+        if (!Learn.Logging) return;
         var recorder = Learn.GetCallback<Recorder>();
         if (recorder is null) return;
         var names = recorder.MetricNames;
@@ -46,12 +64,11 @@ public sealed class ProgressCallback(ProgressOptions? options = null) : Callback
         _progress.AddRow(row);
         if (recorder.Values.Count > 0 && !double.IsNaN(recorder.Values[^1][1]))
             _progress.AddPoint("valid_loss", Learn.TrainIter, recorder.Values[^1][1]);
-        // Skipped phases (cancelled epoch) leave the bar short; keep it aligned with the epochs done.
-        var perEpoch = Learn.Dls.Train.Count + Learn.Dls.Valid.Count;
-        if (_progress.Value < (Learn.Epoch + 1) * perEpoch) _progress.Set((Learn.Epoch + 1) * perEpoch);
     }
 
     public override void AfterFit() => _progress?.Complete();
+
+    private int EpochBatches() => Learn.Dls.Train.Count + Learn.Dls.Valid.Count;
 
     private static object Cell(object value) => value switch
     {

@@ -52,24 +52,30 @@ public static class LrFindRecipe
         var valley = LrSuggestions.Valley(lrs, losses);
         var steep = LrSuggestions.Steep(lrs, losses);
         var minimum = LrSuggestions.Minimum(lrs, losses);
-        var plot = Plot(lrs, losses, [("valley", valley.Lr, losses[valley.Index]), ("steep", steep.Lr, losses[steep.Index]), ("minimum", minimum.Lr, losses[minimum.Index])]);
-        var result = new LrFindResult(valley.Lr, steep.Lr, minimum.Lr, lrs, losses, plot);
-        if (showPlot ?? d.ShowPlot) Displayer.Display(result);
+        var drop = LrSuggestions.Drop(losses);
+        var plot = Plot(lrs, losses, [("valley", valley.Lr), ("steep", steep.Lr), ("minimum", minimum.Lr)], drop);
+        var result = new LrFindResult(valley.Lr, steep.Lr, minimum.Lr, lrs, losses, plot, drop);
+        // An action shows its outcome, as fastai's lr_find does; the result itself formats as text, so a cell ending
+        // with it does not show the plot twice.
+        if (showPlot ?? d.ShowPlot) Displayer.Display(plot);
         return result;
     }
 
-    private static Figure Plot(List<double> lrs, List<double> losses, (string Name, double Lr, double Loss)[] marks)
+    private static Figure Plot(List<double> lrs, List<double> losses, (string Name, double Lr)[] marks, double drop)
     {
+        var title = drop < LrSuggestions.FlatDrop
+            ? $"Learning rate finder: the loss falls only {drop:P1}, too flat to suggest a rate"
+            : "Learning rate finder";
         var figure = new Figure
         {
-            Layout = { Title = "Learning rate finder", XAxis = { Title = "Learning Rate", Type = AxisType.Log }, YAxis = { Title = "Loss" } },
+            Layout = { Title = title, XAxis = { Title = "Learning Rate", Type = AxisType.Log }, YAxis = { Title = "Loss" } },
         };
         figure.Add(new Scatter(lrs, losses) { Name = "smoothed loss" });
         string[] colors = ["#d62728", "#2ca02c", "#9467bd"];
         for (var i = 0; i < marks.Length; i++)
         {
-            var (name, lr, loss) = marks[i];
-            figure.Add(new Scatter([lr], [loss], ScatterMode.Markers) { Name = $"{name}: {lr:G3}", Color = colors[i], MarkerSize = 10 });
+            var (name, lr) = marks[i];
+            figure.Add(new Scatter([lr], [LrSuggestions.LossAt(lrs, losses, lr)], ScatterMode.Markers) { Name = $"{name}: {lr:G3}", Color = colors[i], MarkerSize = 10 });
             figure.AddVerticalLine(lr, name, colors[i]);
         }
         return figure;

@@ -1,10 +1,13 @@
+using System.Globalization;
 using NotebookDL.Display;
+using NotebookDL.Display.Formatting;
 using NotebookDL.Display.Plotting;
 
 namespace NotebookDL.Learning;
 
 /// <summary>
-/// What <c>LrFind</c> returns: the three suggestions, the curve they came from and its plot. Displays as the plot.
+/// What <c>LrFind</c> returns: the three suggestions, the curve they came from and its plot. Displays as its text
+/// (LrFind has shown the plot already; <c>Display(result.Plot)</c> shows it again).
 /// </summary>
 /// <param name="Valley">fastai's default suggestion (<see cref="LrSuggestions.Valley"/>).</param>
 /// <param name="Steep">Steepest descent (<see cref="LrSuggestions.Steep"/>).</param>
@@ -12,9 +15,19 @@ namespace NotebookDL.Learning;
 /// <param name="Lrs">Learning rates of the plotted points.</param>
 /// <param name="Losses">Smoothed losses of the plotted points.</param>
 /// <param name="Plot">Loss against learning rate (log x) with the suggestions marked.</param>
-public sealed record LrFindResult(double Valley, double Steep, double Minimum, IReadOnlyList<double> Lrs, IReadOnlyList<double> Losses, Figure Plot)
+/// <param name="Drop">How much the loss falls over the curve (<see cref="LrSuggestions.Drop"/>).</param>
+public sealed record LrFindResult(double Valley, double Steep, double Minimum, IReadOnlyList<double> Lrs, IReadOnlyList<double> Losses, Figure Plot, double Drop)
 {
-    static LrFindResult() => Formatter.Register<LrFindResult>(r => r.Plot.ToMimeBundle().With(MimeBundle.TextPlain, r.ToString()));
+    // Registered when the assembly loads, so a host that bridges NotebookDL's formatters finds it (Formatter.RegisteredTypes).
+#pragma warning disable CA2255 // a formatter registration, not a process change
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterFormatter() => Formatter.Register<LrFindResult>(r => MimeBundle.PlainText(r.ToString()));
+#pragma warning restore CA2255
 
-    public override string ToString() => $"SuggestedLRs(valley={Valley:G4}, steep={Steep:G4}, minimum={Minimum:G4})";
+    /// <summary>True when the loss barely falls over the sweep: the suggestions are noise; choose a rate by validation loss.</summary>
+    public bool IsFlat => Drop < LrSuggestions.FlatDrop;
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"SuggestedLRs(valley={ValueText.Number(Valley)}, steep={ValueText.Number(Steep)}, minimum={ValueText.Number(Minimum)})")
+        + (IsFlat ? string.Create(CultureInfo.InvariantCulture, $": the loss falls only {Drop:P1} over the sweep, too flat for these to mean much; choose a rate by validation loss") : "");
 }

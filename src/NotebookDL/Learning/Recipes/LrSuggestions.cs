@@ -58,6 +58,37 @@ public static class LrSuggestions
         return (lrs[index] / 10, index);
     }
 
+    /// <summary>Below this <see cref="Drop"/> the curve is too flat for a suggestion to mean more than noise.</summary>
+    public const double FlatDrop = 0.10;
+
+    /// <summary>
+    /// The fraction by which the loss falls from the curve's first point to its minimum. A curve that barely falls
+    /// (lesson 4's MSE fell 5 %) has its steepest slope and longest valley in noise.
+    /// </summary>
+    public static double Drop(IReadOnlyList<double> losses)
+    {
+        ArgumentNullException.ThrowIfNull(losses);
+        if (losses.Count == 0 || !(losses[0] > 0)) return double.NaN;
+        return (losses[0] - losses.Min()) / losses[0];
+    }
+
+    /// <summary>
+    /// The loss the plotted curve passes through at <paramref name="lr"/>, interpolated linearly in log(lr) between
+    /// the neighbouring points (clamped to the curve's ends), so a suggestion's marker sits on the curve.
+    /// </summary>
+    public static double LossAt(IReadOnlyList<double> lrs, IReadOnlyList<double> losses, double lr)
+    {
+        Check(lrs, losses);
+        if (lr <= lrs[0]) return losses[0];
+        for (var i = 1; i < lrs.Count; i++)
+        {
+            if (lr > lrs[i]) continue;
+            var t = (Math.Log(lr) - Math.Log(lrs[i - 1])) / (Math.Log(lrs[i]) - Math.Log(lrs[i - 1]));
+            return losses[i - 1] + t * (losses[i] - losses[i - 1]);
+        }
+        return losses[^1];
+    }
+
     private static void Check(IReadOnlyList<double> lrs, IReadOnlyList<double> losses)
     {
         if (lrs.Count != losses.Count) throw new ArgumentException($"Got {lrs.Count} learning rates but {losses.Count} losses.");

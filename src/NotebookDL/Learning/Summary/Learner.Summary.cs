@@ -11,6 +11,6 @@ public partial class Learner
     {
         using var batch = Dls.Train.FirstOrDefault() ?? Dls.Valid.FirstOrDefault()
             ?? throw new InvalidOperationException("Summary needs one batch, but both data loaders are empty.");
-        return ModelSummary.Of(Model, batch.X, (Opt ?? CreateOpt()).GetType().Name);
+        return ModelSummary.Of(Model, batch.X, (Opt ?? CreateOpt()).Name);
     }
 }

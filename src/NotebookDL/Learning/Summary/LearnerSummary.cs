@@ -16,7 +16,11 @@ public sealed record LayerSummary(string Name, string Layer, long[] OutputShape,
 /// </summary>
 public sealed record LearnerSummary(string Model, IReadOnlyList<LayerSummary> Layers, long TotalParams, long TrainableParams, string? Optimizer)
 {
-    static LearnerSummary() => Formatter.Register<LearnerSummary>(s => MimeBundle.PlainText(s.ToString()).With(MimeBundle.TextHtml, s.ToHtml()));
+    // Registered when the assembly loads, so a host that bridges NotebookDL's formatters finds it (Formatter.RegisteredTypes).
+#pragma warning disable CA2255 // a formatter registration, not a process change
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterFormatter() => Formatter.Register<LearnerSummary>(s => MimeBundle.PlainText(s.ToString()).With(MimeBundle.TextHtml, s.ToHtml()));
+#pragma warning restore CA2255
 
     /// <summary>Multiply-adds per input item, all layers.</summary>
     public long TotalMultAdds => Layers.Sum(l => l.MultAdds);

@@ -1,4 +1,4 @@
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 
 namespace NotebookDL.Learning;
 

@@ -12,7 +12,7 @@ internal static class BodyActivations
     /// in eval mode under no_grad, without augmentation (an image loader is re-read unshuffled with its
     /// deterministic batch transforms only). The caller owns both tensors.
     /// </summary>
-    public static (Tensor X, Tensor Y) Compute(nn.Module<Tensor, Tensor> body, DataLoader dl, ProgressDisplay? progress)
+    public static (Tensor X, Tensor Y) Compute(nn.Module<Tensor, Tensor> body, BatchLoader dl, ProgressDisplay? progress)
     {
         var source = Source(dl);
         var (xs, ys) = (new List<Tensor>(), new List<Tensor>());
@@ -52,9 +52,9 @@ internal static class BodyActivations
     }
 
     /// <summary>Batches a <see cref="Compute"/> pass over <paramref name="dl"/> runs (every item, so the last partial batch too).</summary>
-    public static int Batches(DataLoader dl) => Source(dl).Count;
+    public static int Batches(BatchLoader dl) => Source(dl).Count;
 
     /// <summary>The same items in dataset order, without shuffling, random item transforms or augmentation.</summary>
-    private static DataLoader Source(DataLoader dl) => new(dl.Dataset, dl.Bs, shuffle: false, dropLast: false, dl.NumWorkers, dl.Seed,
+    private static BatchLoader Source(BatchLoader dl) => new(dl.Dataset, dl.Bs, shuffle: false, dropLast: false, dl.NumWorkers, dl.Seed,
         dl.BatchTransforms.Where(t => t is not IRandomBatchTransform), dl.Device, training: false);
 }

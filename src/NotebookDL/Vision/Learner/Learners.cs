@@ -3,11 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotebookDL.Data;
 using NotebookDL.Learning;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 
 namespace NotebookDL.Vision;
 
-using Models = NotebookDL.Models.Models;
+using Models = NotebookDL.Architectures.Models;
 
 /// <summary>
 /// Learner factories for vision (fastai's <c>vision_learner</c>). With <c>using static NotebookDL.Vision.Learners;</c>

@@ -1,7 +1,7 @@
 using NotebookDL.Display;
 using NotebookDL.Learning;
 using NotebookDL.Data;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 
 namespace NotebookDL.Vision;
 
@@ -54,8 +54,8 @@ public sealed class PrecomputeCallback : Callback
         _originalDls = Learn.Dls;
         var (bs, device) = (_originalDls.Train.Bs, _originalDls.Device);
         // Shuffled and without the last partial batch, as the image loader: a batch of one breaks the head's BatchNorm1d.
-        var train = new DataLoader(new TensorDataset(_train!.Value.X, _train.Value.Y), bs, shuffle: true, dropLast: true, numWorkers: 0, seed: Learn.TrainIter, device: device);
-        var valid = new DataLoader(new TensorDataset(_valid!.Value.X, _valid.Value.Y), bs, numWorkers: 0, seed: 0, device: device);
+        var train = new BatchLoader(new TensorRowsDataset(_train!.Value.X, _train.Value.Y), bs, shuffle: true, dropLast: true, numWorkers: 0, seed: Learn.TrainIter, device: device);
+        var valid = new BatchLoader(new TensorRowsDataset(_valid!.Value.X, _valid.Value.Y), bs, numWorkers: 0, seed: 0, device: device);
         Learn.Dls = new DataLoaders(train, valid, _originalDls.Vocab is { } classes ? Vocab.InOrder(classes) : null);
         ((BodyHeadModel)Learn.Model).BodyBypassed = true;
     }

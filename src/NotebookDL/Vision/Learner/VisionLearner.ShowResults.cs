@@ -9,9 +9,9 @@ public sealed partial class VisionLearner
 {
     /// <summary>
     /// The first <paramref name="maxN"/> validation images captioned "actual / predicted" (a wrong prediction reads as
-    /// two different names). Displays the grid unless <paramref name="display"/> is false.
+    /// two different names), as a grid the cell shows when it is the cell's value.
     /// </summary>
-    public MimeBundle ShowResults(int maxN = 9, bool display = true)
+    public MimeBundle ShowResults(int maxN = 9)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxN);
         var valid = Dls.Valid;
@@ -36,8 +36,6 @@ public sealed partial class VisionLearner
         {
             Model.train(wasTraining);
         }
-        var bundle = ItemImages.Grid(valid, captions, "Actual / Predicted");
-        if (display) Displayer.DisplayBundle(bundle);
-        return bundle;
+        return ItemImages.Grid(valid, captions, "Actual / Predicted");
     }
 }

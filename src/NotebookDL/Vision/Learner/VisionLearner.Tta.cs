@@ -10,7 +10,11 @@ namespace NotebookDL.Vision;
 public sealed record TtaAccuracyResult(double Plain, double WithTta, int N, double Beta)
 {
     // Shown as a two-row table, not as the record's four raw properties.
-    static TtaAccuracyResult() => Formatter.Register<TtaAccuracyResult>(r => MimeBundle.PlainText(r.ToString()).With(MimeBundle.TextHtml, r.ToHtml()));
+    // Registered when the assembly loads, so a host that bridges NotebookDL's formatters finds it (Formatter.RegisteredTypes).
+#pragma warning disable CA2255 // a formatter registration, not a process change
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterFormatter() => Formatter.Register<TtaAccuracyResult>(r => MimeBundle.PlainText(r.ToString()).With(MimeBundle.TextHtml, r.ToHtml()));
+#pragma warning restore CA2255
 
     public string ToHtml()
     {
@@ -117,7 +121,7 @@ public sealed partial class VisionLearner
     private static Func<int, IDataLoader> AugmentedValid(DataLoaders dls)
     {
         var valid = dls.Valid;
-        return i => new DataLoader(valid.Dataset, valid.Bs, shuffle: false, dropLast: false, valid.NumWorkers, valid.Seed + 7919 * (i + 1),
+        return i => new BatchLoader(valid.Dataset, valid.Bs, shuffle: false, dropLast: false, valid.NumWorkers, valid.Seed + 7919 * (i + 1),
             valid.BatchTransforms, valid.Device, training: true);
     }
 }

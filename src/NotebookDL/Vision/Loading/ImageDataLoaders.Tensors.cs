@@ -28,8 +28,8 @@ public static partial class ImageDataLoaders
         var yt = AsLabels(trainLabels, xt.shape[0], classes.Count, nameof(trainLabels));
         var yv = AsLabels(validLabels, xv.shape[0], classes.Count, nameof(validLabels));
         var tfms = batchTfms?.ToList() ?? [ChannelNormalize(xt)];
-        var train = new DataLoader(new TensorDataset(xt, yt), bs, shuffle: true, dropLast: true, numWorkers: 0, seed: seed, batchTfms: tfms);
-        var valid = new DataLoader(new TensorDataset(xv, yv), bs, numWorkers: 0, seed: seed, batchTfms: tfms, training: false);
+        var train = new BatchLoader(new TensorRowsDataset(xt, yt), bs, shuffle: true, dropLast: true, numWorkers: 0, seed: seed, batchTfms: tfms);
+        var valid = new BatchLoader(new TensorRowsDataset(xv, yv), bs, numWorkers: 0, seed: seed, batchTfms: tfms, training: false);
         return new DataLoaders(train, valid, Vocab.InOrder(classes));
     }
 

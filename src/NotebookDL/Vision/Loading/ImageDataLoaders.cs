@@ -18,7 +18,7 @@ public static partial class ImageDataLoaders
     /// <paramref name="validPct"/>, all images under <paramref name="path"/> are split at random instead.
     /// </summary>
     public static DataLoaders FromFolder(string path, string train = "train", string valid = "valid", double? validPct = null, int? seed = null,
-        IEnumerable<IItemTransform>? itemTfms = null, IEnumerable<IBatchTransform>? batchTfms = null, int bs = 64, int numWorkers = 2,
+        IEnumerable<IImageTransform>? itemTfms = null, IEnumerable<IBatchTransform>? batchTfms = null, int bs = 64, int numWorkers = 2,
         string? convertMode = null, Device? device = null)
     {
         if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"Image folder not found: '{path}'.");
@@ -34,7 +34,7 @@ public static partial class ImageDataLoaders
 
     /// <summary>Images labelled by a regular expression on the file name (first capture group), split at random.</summary>
     public static DataLoaders FromNameRegex(string path, IReadOnlyList<string> files, string pattern, double validPct = 0.2, int? seed = null,
-        IEnumerable<IItemTransform>? itemTfms = null, IEnumerable<IBatchTransform>? batchTfms = null, int bs = 64, int numWorkers = 2,
+        IEnumerable<IImageTransform>? itemTfms = null, IEnumerable<IBatchTransform>? batchTfms = null, int bs = 64, int numWorkers = 2,
         string? convertMode = null, Device? device = null)
     {
         var labeller = new RegexLabeller(pattern);
@@ -43,7 +43,7 @@ public static partial class ImageDataLoaders
 
     /// <summary>Images with given labels; relative file paths are taken relative to <paramref name="path"/>. Split at random.</summary>
     public static DataLoaders FromLists(string path, IReadOnlyList<string> files, IReadOnlyList<string> labels, double validPct = 0.2, int? seed = null,
-        IEnumerable<IItemTransform>? itemTfms = null, IEnumerable<IBatchTransform>? batchTfms = null, int bs = 64, int numWorkers = 2,
+        IEnumerable<IImageTransform>? itemTfms = null, IEnumerable<IBatchTransform>? batchTfms = null, int bs = 64, int numWorkers = 2,
         string? convertMode = null, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -54,7 +54,7 @@ public static partial class ImageDataLoaders
     }
 
     private static DataLoaders FromLabelled(string path, IReadOnlyList<string> files, IReadOnlyList<string> labels, ISplitter splitter, int? seed,
-        IEnumerable<IItemTransform>? itemTfms, IEnumerable<IBatchTransform>? batchTfms, int bs, int numWorkers, string? convertMode, Device? device)
+        IEnumerable<IImageTransform>? itemTfms, IEnumerable<IBatchTransform>? batchTfms, int bs, int numWorkers, string? convertMode, Device? device)
     {
         if (files.Count == 0) throw new ArgumentException($"No image files found under '{path}'.", nameof(path));
         var (trainIdx, validIdx) = splitter.Split(files);
@@ -65,8 +65,8 @@ public static partial class ImageDataLoaders
         var batchList = batchTfms?.ToList() ?? [];
         ImageDataset Subset(int[] idx) => new(idx.Select(i => files[i]).ToList(), idx.Select(i => (long)vocab.IndexOf(labels[i])).ToList(), tfms, convertMode);
         var baseSeed = seed ?? Random.Shared.Next();
-        var trainDl = new DataLoader(Subset(trainIdx), bs, shuffle: true, dropLast: true, numWorkers, baseSeed, batchList, device);
-        var validDl = new DataLoader(Subset(validIdx), bs, shuffle: false, dropLast: false, numWorkers, baseSeed, batchList, device, training: false);
+        var trainDl = new BatchLoader(Subset(trainIdx), bs, shuffle: true, dropLast: true, numWorkers, baseSeed, batchList, device);
+        var validDl = new BatchLoader(Subset(validIdx), bs, shuffle: false, dropLast: false, numWorkers, baseSeed, batchList, device, training: false);
         return new DataLoaders(trainDl, validDl, vocab, path);
     }
 }

@@ -11,13 +11,13 @@ namespace NotebookDL.Vision;
 /// </summary>
 public sealed class ImageDataset : IDataset
 {
-    private readonly IItemTransform[] itemTfms;
+    private readonly IImageTransform[] itemTfms;
 
     /// <param name="files">Image paths.</param>
     /// <param name="labels">Class index of each file.</param>
     /// <param name="itemTfms">Per-item transforms, in order (e.g. Resize); items must all end up the same size.</param>
     /// <param name="convertMode">"L", "RGB" or null to keep each file's own channels (gray stays 1 channel).</param>
-    public ImageDataset(IReadOnlyList<string> files, IReadOnlyList<long> labels, IEnumerable<IItemTransform>? itemTfms = null, string? convertMode = null)
+    public ImageDataset(IReadOnlyList<string> files, IReadOnlyList<long> labels, IEnumerable<IImageTransform>? itemTfms = null, string? convertMode = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(labels);
@@ -31,7 +31,7 @@ public sealed class ImageDataset : IDataset
 
     public IReadOnlyList<string> Files { get; }
     public IReadOnlyList<long> Labels { get; }
-    public IReadOnlyList<IItemTransform> ItemTransforms => itemTfms;
+    public IReadOnlyList<IImageTransform> ItemTransforms => itemTfms;
     public string? ConvertMode { get; }
 
     public int Count => Files.Count;

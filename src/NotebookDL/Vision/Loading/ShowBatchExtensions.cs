@@ -3,15 +3,15 @@ using NotebookDL.Display;
 
 namespace NotebookDL.Vision;
 
-/// <summary>Shows a batch of images with their labels in the notebook (fastai's <c>show_batch</c>).</summary>
+/// <summary>A batch of images with their labels, for the notebook to show (fastai's <c>show_batch</c>).</summary>
 public static class ShowBatchExtensions
 {
     /// <summary>
-    /// Displays up to <paramref name="maxN"/> training images (batch transforms decoded, e.g. de-normalised) in a
-    /// grid captioned with their class names, and returns the bundle: text/html (a grid of PNGs with captions,
+    /// Up to <paramref name="maxN"/> training images (batch transforms decoded, e.g. de-normalised) in a grid captioned
+    /// with their class names, as a bundle the cell shows when it is the cell's value: text/html (a grid of PNGs with captions,
     /// which renders in Jupyter, nbconvert HTML and GitHub), image/png (the grid alone) and text/plain.
     /// </summary>
-    public static MimeBundle ShowBatch(this DataLoaders dls, int maxN = 9, int? nCols = null, bool display = true)
+    public static MimeBundle ShowBatch(this DataLoaders dls, int maxN = 9, int? nCols = null)
     {
         ArgumentNullException.ThrowIfNull(dls);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxN);
@@ -20,12 +20,10 @@ public static class ShowBatchExtensions
         {
             items = Decode(dls.Train, batch, maxN, dls.Vocab);
         }
-        var bundle = BuildBundle(items, nCols ?? (int)Math.Ceiling(Math.Sqrt(items.Count)));
-        if (display) Displayer.DisplayBundle(bundle);
-        return bundle;
+        return BuildBundle(items, nCols ?? (int)Math.Ceiling(Math.Sqrt(items.Count)));
     }
 
-    private static List<(Image, string)> Decode(DataLoader loader, Batch batch, int maxN, Vocab? vocab)
+    private static List<(Image, string)> Decode(BatchLoader loader, Batch batch, int maxN, Vocab? vocab)
     {
         using var scope = torch.NewDisposeScope();
         var x = batch.X.cpu();

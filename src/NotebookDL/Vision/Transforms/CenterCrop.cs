@@ -2,7 +2,7 @@
 namespace NotebookDL.Vision;
 
 /// <summary>Takes the centred <see cref="Width"/> x <see cref="Height"/> window, padding with black if the image is smaller. No scaling.</summary>
-public sealed class CenterCrop : IItemTransform
+public sealed class CenterCrop : IImageTransform
 {
     public CenterCrop(int size) : this(size, size) { }
 

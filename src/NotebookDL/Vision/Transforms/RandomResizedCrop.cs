@@ -8,7 +8,7 @@ namespace NotebookDL.Vision;
 /// image squished to the size plus <see cref="ValidExtra"/> (rounded up to a multiple of 8), then centre-cropped,
 /// so validation sees nearly the whole image at the training scale.
 /// </summary>
-public sealed class RandomResizedCrop : IItemTransform
+public sealed class RandomResizedCrop : IImageTransform
 {
     public RandomResizedCrop(int size, double minScale = 0.08, double maxScale = 1.0, double minRatio = 3.0 / 4, double maxRatio = 4.0 / 3, double validExtra = 0.14)
         : this(size, size, minScale, maxScale, minRatio, maxRatio, validExtra) { }

@@ -8,7 +8,7 @@ namespace NotebookDL.Vision;
 /// past the image instead (black borders); <see cref="ResizeMethod.Squish"/> stretches the whole image.
 /// <example><code>itemTfms: [new Resize(224)]</code></example>
 /// </summary>
-public sealed class Resize : IItemTransform
+public sealed class Resize : IImageTransform
 {
     /// <param name="size">Output height and width.</param>
     /// <param name="method">Crop (default), Pad or Squish.</param>

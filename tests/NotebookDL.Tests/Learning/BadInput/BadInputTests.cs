@@ -51,7 +51,7 @@ public class BadInputTests
     {
         using var x = zeros(10, 2);
         using var y = zeros(new long[] { 7 }, dtype: int64);
-        var e = Assert.Throws<ArgumentException>(() => new TensorDataset(x, y));
+        var e = Assert.Throws<ArgumentException>(() => new TensorRowsDataset(x, y));
         Assert.Contains("10", e.Message);
         Assert.Contains("7", e.Message);
     }
@@ -151,7 +151,7 @@ public class BadInputTests
         public Device Device { get => dl.Device; set => dl.Device = value; }
     }
 
-    /// <summary>A loader (the IDataLoader contract, not TensorDataset which checks lengths) yielding x and y of different batch sizes.</summary>
+    /// <summary>A loader (the IDataLoader contract, not TensorRowsDataset which checks lengths) yielding x and y of different batch sizes.</summary>
     private sealed class MismatchedLoader(int xRows, int yRows) : IDataLoader
     {
         public int Count => 1;

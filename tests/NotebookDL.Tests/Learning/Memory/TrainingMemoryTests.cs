@@ -1,9 +1,9 @@
 using Xunit.Abstractions;
 using NotebookDL.Learning;
 using NotebookDL.Data;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 using NotebookDL.Vision;
-using M = NotebookDL.Models.Models;
+using M = NotebookDL.Architectures.Models;
 
 namespace NotebookDL.Tests.Learning.Memory;
 

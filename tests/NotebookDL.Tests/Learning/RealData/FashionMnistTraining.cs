@@ -36,7 +36,7 @@ public sealed class FashionMnistTraining : IDisposable
         var dls = DataLoaders.FromTensors(xTrain, trainLabels, xTest, testLabels, bs: 128, shuffle: true, seed: Seed,
             vocab: Datasets.FashionMnist.Classes);
         manual_seed(Seed);
-        Learn = new Learner(dls, NotebookDL.Models.Models.SimpleCnn(), LossFunction.CrossEntropy, metrics: [Metrics.Accuracy], progress: false);
+        Learn = new Learner(dls, NotebookDL.Architectures.Models.SimpleCnn(), LossFunction.CrossEntropy, metrics: [Metrics.Accuracy], progress: false);
 
         LrFind = Learn.LrFind(showPlot: false);
         Learn.FitOneCycle(2, LearningRate);

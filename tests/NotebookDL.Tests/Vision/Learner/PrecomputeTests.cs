@@ -4,7 +4,7 @@ using NotebookDL.Vision.Augment;
 
 namespace NotebookDL.Tests.Vision.Learner;
 
-using M = NotebookDL.Models.Models;
+using M = NotebookDL.Architectures.Models;
 
 // manual_seed(3) fixes the head's initialisation only if no other test class draws from the global generator meanwhile:
 // in parallel, the frozen fit once started elsewhere and reached 0.84 (bar 0.9).
@@ -36,7 +36,7 @@ public sealed class PrecomputeTests : IDisposable
         Assert.True(TinyImages.Accuracy(normal) >= 0.9, $"frozen fit reached only {TinyImages.Accuracy(normal)}");
         Assert.True(TinyImages.Accuracy(fast) >= 0.9, $"precomputed fit reached only {TinyImages.Accuracy(fast)}");
         // The real body and data are back after the fit, and the body did not change (not even batch-norm statistics).
-        Assert.False(((NotebookDL.Models.BodyHeadModel)fast.Model).BodyBypassed);
+        Assert.False(((NotebookDL.Architectures.BodyHeadModel)fast.Model).BodyBypassed);
         Assert.IsType<NotebookDL.Data.DataLoaders>(fast.Dls);
         Assert.Equal(bodyBefore, LearningSnapshot(TinyImages.Body(fast)));
         Assert.Equal((64L, 32L), fast.GetCallback<PrecomputeCallback>()!.CachedItems);

@@ -4,7 +4,7 @@ using NotebookDL.Vision;
 
 namespace NotebookDL.Tests.Vision.Learner;
 
-using M = NotebookDL.Models.Models;
+using M = NotebookDL.Architectures.Models;
 
 /// <summary>
 /// Tiny gray images for learner tests: class "a_dark" is noise around 0.3, class "b_bright" noise around 0.7, so a
@@ -19,8 +19,8 @@ internal static class TinyImages
         var (xt, yt) = Make(nTrain, size, seed);
         var (xv, yv) = Make(nValid, size, seed + 1);
         var tfms = batchTfms?.ToList() ?? [];
-        var train = new DataLoader(new TensorDataset(xt, yt), bs, shuffle: true, dropLast: true, numWorkers: 0, seed: seed, batchTfms: tfms);
-        var valid = new DataLoader(new TensorDataset(xv, yv), bs, shuffle: false, dropLast: false, numWorkers: 0, seed: seed, batchTfms: tfms, training: false);
+        var train = new BatchLoader(new TensorRowsDataset(xt, yt), bs, shuffle: true, dropLast: true, numWorkers: 0, seed: seed, batchTfms: tfms);
+        var valid = new BatchLoader(new TensorRowsDataset(xv, yv), bs, shuffle: false, dropLast: false, numWorkers: 0, seed: seed, batchTfms: tfms, training: false);
         return new DataLoaders(train, valid, new Vocab(Classes));
     }
 
@@ -61,7 +61,7 @@ internal static class TinyImages
     }
 
     /// <summary>The body (child "0") of a VisionLearner's model.</summary>
-    public static Sequential Body(NotebookDL.Learning.Learner learn) => ((NotebookDL.Models.BodyHeadModel)learn.Model).Body;
+    public static Sequential Body(NotebookDL.Learning.Learner learn) => ((NotebookDL.Architectures.BodyHeadModel)learn.Model).Body;
 
     public static double Accuracy(NotebookDL.Learning.Learner learn)
     {

@@ -4,7 +4,7 @@ using NotebookDL.Vision;
 
 namespace NotebookDL.Tests.Vision.Learner;
 
-using M = NotebookDL.Models.Models;
+using M = NotebookDL.Architectures.Models;
 
 public sealed class TtaTests
 {
@@ -34,7 +34,7 @@ public sealed class TtaTests
     {
         // The model is the identity, so each loader's X are the logits; pass i adds i to the second logit.
         float[] logits = [1f, 0f, 0f, 2f];
-        DataLoader Loader(float shift) => new(new TensorDataset(
+        BatchLoader Loader(float shift) => new(new TensorRowsDataset(
             tensor(logits.Select((v, k) => k % 2 == 1 ? v + shift : v).ToArray(), new long[] { 2, 2 }), tensor(new long[] { 0, 1 })), 2, numWorkers: 0);
         var dls = new DataLoaders(Loader(0), Loader(0), Vocab.InOrder(["a", "b"]));
         var learn = new VisionLearner(dls, nn.Identity(), progress: false);

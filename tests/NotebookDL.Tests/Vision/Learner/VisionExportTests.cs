@@ -1,10 +1,10 @@
 using System.IO.Compression;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 using NotebookDL.Vision;
 
 namespace NotebookDL.Tests.Vision.Learner;
 
-using M = NotebookDL.Models.Models;
+using M = NotebookDL.Architectures.Models;
 using L = NotebookDL.Learning.Learner;
 
 /// <summary>

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace NotebookDL.Tests.Vision.Learner;
 
-using Models = NotebookDL.Models.Models;
+using Models = NotebookDL.Architectures.Models;
 
 /// <summary>
 /// The bar for the vision learner on real data: a ResNet-18 VisionLearner trained for one epoch of

@@ -1,10 +1,10 @@
 using NotebookDL.Learning;
-using NotebookDL.Models;
+using NotebookDL.Architectures;
 using NotebookDL.Vision;
 
 namespace NotebookDL.Tests.Vision.Learner;
 
-using M = NotebookDL.Models.Models;
+using M = NotebookDL.Architectures.Models;
 
 public sealed class VisionLearnerTests : IDisposable
 {
@@ -22,7 +22,7 @@ public sealed class VisionLearnerTests : IDisposable
         Assert.Equal(1, model.modules().OfType<Conv2d>().First().in_channels);
         Assert.Equal(2, ((Linear)model.Head.modules().OfType<Linear>().Last()).out_features);
         Assert.Equal("CrossEntropy", learn.LossFunc.Name);
-        Assert.IsType<AdamW>(learn.CreateOpt());
+        Assert.IsType<AdamWOptimizer>(learn.CreateOpt());
     }
 
     [Fact]
