@@ -67,9 +67,10 @@ public class DataLoaders : IDataLoaders
     }
 
     /// <summary>Loaders with no items, for a learner that only predicts (a loaded export).</summary>
-    public static DataLoaders Empty(IReadOnlyList<string>? vocab) =>
-        new(new BatchLoader(EmptyDataset.Instance, numWorkers: 0, seed: 0), new BatchLoader(EmptyDataset.Instance, numWorkers: 0, seed: 0),
-            vocab is null ? null : Vocab.InOrder(vocab));
+    public static DataLoaders Empty(IReadOnlyList<string>? vocab) => new(EmptyLoader(), EmptyLoader(), vocab is null ? null : Vocab.InOrder(vocab));
+
+    /// <summary>A loader with no items (a loaded learner's data until the user attaches real data).</summary>
+    private protected static BatchLoader EmptyLoader() => new(EmptyDataset.Instance, numWorkers: 0, seed: 0);
 
     private sealed class EmptyDataset : IDataset
     {

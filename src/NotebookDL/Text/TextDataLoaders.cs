@@ -15,6 +15,13 @@ public sealed class TextDataLoaders : DataLoaders
         (Tokenizer, Numericalize, Classes) = (tokenizer, numericalize, classes);
     }
 
+    /// <summary>
+    /// No batches, only what prediction needs: the tokenizer, the token vocabulary and (for a classifier) the classes. A
+    /// loaded text learner's data.
+    /// </summary>
+    internal static TextDataLoaders Empty(Tokenizer tokenizer, Numericalize numericalize, IReadOnlyList<string>? classes) =>
+        new(EmptyLoader(), EmptyLoader(), tokenizer, numericalize, classes);
+
     /// <summary>The class names of a classifier's data (index = label); null for a language model's.</summary>
     public IReadOnlyList<string>? Classes { get; }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NotebookDL.Learning;
 using NotebookDL.Architectures;
 
@@ -53,6 +54,43 @@ public abstract class TextLearner : Learner
             throw new ArgumentException($"The saved encoder has a vocabulary of {embedding.shape[0]:N0} tokens, this model {vocab:N0}: build the classifier's data with the language model's Numericalize.", nameof(path));
         Serialization.StateDicts.Load(Encoder, state);
     }
+
+    // An exported text learner carries what turns a text into token ids: the tokenizer (by name: its rules are code) and
+    // the token vocabulary, so the loaded learner predicts from text as the one in the notebook did.
+    private protected override void ExportExtras(JsonObject meta)
+    {
+        if (!ReferenceEquals(Dls.Tokenizer, Tokenizer.Default))
+            throw new InvalidOperationException(
+                "Export saves the default tokenizer only (Tokenizer.Default): a custom tokenizer's rules are code and cannot be written to the file. " +
+                "Save the weights with Serialization.PyTorchFiles.Save(learn.Model.state_dict(), path) instead, and rebuild the tokenizer in the loading process.");
+        meta["text"] = new JsonObject
+        {
+            ["tokenizer"] = DefaultTokenizerName,
+            ["tokens"] = new JsonArray(Dls.Numericalize.Vocab.Select(t => (JsonNode?)t).ToArray()),
+            ["classes"] = Dls.Classes is { } classes ? new JsonArray(classes.Select(c => (JsonNode?)c).ToArray()) : null,
+        };
+    }
+
+    private const string DefaultTokenizerName = "default";
+
+    private static TextDataLoaders SavedData(SavedLearner saved)
+    {
+        var text = saved.Meta["text"] as JsonObject
+            ?? throw new InvalidDataException("This text learner was exported without its tokenizer and vocabulary (an older file): export it again.");
+        if ((string?)text["tokenizer"] != DefaultTokenizerName) throw new InvalidDataException($"Unknown tokenizer '{text["tokenizer"]}' in the exported text learner.");
+        var tokens = text["tokens"]!.AsArray().Select(t => (string)t!).ToList();
+        var classes = text["classes"]?.AsArray().Select(c => (string)c!).ToList();
+        return TextDataLoaders.Empty(Tokenizer.Default, Numericalize.FromVocab(tokens), classes);
+    }
+
+#pragma warning disable CA2255 // registered when the assembly loads, so Learner.Load in a fresh process knows the kinds
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void RegisterExportKinds()
+    {
+        RegisterKind(nameof(LanguageModelLearner), saved => TextLearners.Wrap(SavedData(saved), (LanguageModel)saved.Model, progress: false));
+        RegisterKind(nameof(TextClassifierLearner), saved => TextLearners.Wrap(SavedData(saved), (TextClassifier)saved.Model, progress: false));
+    }
+#pragma warning restore CA2255
 }
 
 /// <summary>A language model learner (fastai's <c>LMLearner</c>): next-token training, text generation, pretrained weights.</summary>

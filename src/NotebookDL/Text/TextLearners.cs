@@ -79,9 +79,18 @@ public static class TextLearners
         if (!dls.IsLanguageModel) throw new ArgumentException("These data loaders are a classifier's; build them with TextDataLoaders.ForLanguageModel.", nameof(dls));
         config ??= AwdLstmConfig.LanguageModel;
         var model = ModelRegistry.Create(LanguageModelFactory, Spec(dls.Numericalize.Vocab.Count, config, dropMult));
-        return new LanguageModelLearner(dls, (LanguageModel)model, metrics ?? [Metrics.Accuracy, new Perplexity()], wd,
-            [new ModelResetter(), new RnnRegularizer(alpha, beta)], LanguageModelSplit, progress);
+        return Wrap(dls, (LanguageModel)model, metrics, wd, alpha, beta, progress);
     }
+
+    /// <summary>The language model learner around <paramref name="model"/>: its metrics, callbacks and layer groups.</summary>
+    internal static LanguageModelLearner Wrap(TextDataLoaders dls, LanguageModel model, IEnumerable<IMetric>? metrics = null, double? wd = null,
+        double alpha = 2, double beta = 1, bool progress = true) =>
+        new(dls, model, metrics ?? [Metrics.Accuracy, new Perplexity()], wd, [new ModelResetter(), new RnnRegularizer(alpha, beta)], LanguageModelSplit, progress);
+
+    /// <summary>The classifier learner around <paramref name="model"/>: its metrics, callbacks and layer groups.</summary>
+    internal static TextClassifierLearner Wrap(TextDataLoaders dls, TextClassifier model, IEnumerable<IMetric>? metrics = null, double? wd = null,
+        double alpha = 2, double beta = 1, bool progress = true) =>
+        new(dls, model, metrics ?? [Metrics.Accuracy], wd, [new RnnRegularizer(alpha, beta)], ClassifierSplit, progress);
 
     /// <summary>
     /// A Learner over a <see cref="TextClassifier"/>: its encoder loaded from <paramref name="encoder"/> (a file written by
@@ -100,7 +109,7 @@ public static class TextLearners
         spec["nClasses"] = dls.Classes!.Count;
         spec["bptt"] = bptt;
         var model = ModelRegistry.Create(ClassifierFactory, spec);
-        var learn = new TextClassifierLearner(dls, (TextClassifier)model, metrics ?? [Metrics.Accuracy], wd, [new RnnRegularizer(alpha, beta)], ClassifierSplit, progress);
+        var learn = Wrap(dls, (TextClassifier)model, metrics, wd, alpha, beta, progress);
         if (encoder is not null)
         {
             learn.LoadEncoder(encoder);

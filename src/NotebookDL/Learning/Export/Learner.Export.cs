@@ -31,6 +31,7 @@ public partial class Learner
             ["vocab"] = Dls.Vocab is { } vocab ? new JsonArray(vocab.Select(v => (JsonNode?)v).ToArray()) : null,
             ["itemTransform"] = ItemTransform is { } tfm ? new JsonObject { ["name"] = tfm.Name, ["args"] = tfm.ToJson() } : null,
         };
+        ExportExtras(meta);
         // torch.save writes to a path; stage the weights in a temp file and copy them into the archive.
         var weights = Path.GetTempFileName();
         try
@@ -48,13 +49,16 @@ public partial class Learner
         }
     }
 
+    /// <summary>What a typed learner adds to learner.json so that its kind's rebuild (<see cref="RegisterKind"/>) has it.</summary>
+    private protected virtual void ExportExtras(JsonObject meta) { }
+
     private static readonly ConcurrentDictionary<string, Func<SavedLearner, Learner>> Kinds = new();
 
     /// <summary>
     /// Loads a learner saved by <see cref="Export"/> as the kind it was saved from (a <c>TabularLearner</c> comes back
     /// a TabularLearner, with its domain's verbs), ready to predict; its data loaders are empty (attach real ones to
-    /// train further). The model factory must be registered in <see cref="ModelRegistry"/>. A kind that cannot be
-    /// rebuilt from the file alone (the text learners need their tokenizer) comes back a plain Learner.
+    /// train further). The model factory must be registered in <see cref="ModelRegistry"/>. A text learner comes back
+    /// with its tokenizer and token vocabulary, ready to <c>Predict(text)</c>.
     /// </summary>
     public static Learner Load(string path) => Rebuild(ReadExport(path));
 
@@ -77,8 +81,12 @@ public partial class Learner
     /// <summary>How <see cref="Load(string)"/> rebuilds a learner exported from <paramref name="kind"/> (a typed learner's class name).</summary>
     private protected static void RegisterKind(string kind, Func<SavedLearner, Learner> rebuild) => Kinds[kind] = rebuild;
 
-    /// <summary>What an export holds, rebuilt: the model with its weights, the loss, the class names, the item transform and the kind of learner.</summary>
-    private protected sealed record SavedLearner(nn.Module<Tensor, Tensor> Model, LossFunction Loss, IReadOnlyList<string>? Vocab, IItemTransform? ItemTransform, string Kind);
+    /// <summary>
+    /// What an export holds, rebuilt: the model with its weights, the loss, the class names, the item transform, the kind
+    /// of learner and the whole learner.json (for what <see cref="ExportExtras"/> added).
+    /// </summary>
+    private protected sealed record SavedLearner(nn.Module<Tensor, Tensor> Model, LossFunction Loss, IReadOnlyList<string>? Vocab, IItemTransform? ItemTransform, string Kind,
+        JsonObject Meta);
 
     private static SavedLearner ReadExport(string path)
     {
@@ -106,6 +114,6 @@ public partial class Learner
         }
         var vocab = meta["vocab"]?.AsArray().Select(v => (string)v!).ToList();
         var itemTransform = meta["itemTransform"] is JsonObject tfm ? ItemTransforms.Create((string)tfm["name"]!, tfm["args"]!.AsObject()) : null;
-        return new SavedLearner(model, LossFunction.FromName((string)meta["loss"]!), vocab, itemTransform, kind);
+        return new SavedLearner(model, LossFunction.FromName((string)meta["loss"]!), vocab, itemTransform, kind, meta);
     }
 }
