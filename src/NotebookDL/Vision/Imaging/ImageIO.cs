@@ -63,6 +63,15 @@ public static class ImageIO
         return (info.Width, info.Height, (int)info.ColorComponents);
     }
 
+    /// <summary>Width and height from encoded bytes' header, without decoding the pixels; <paramref name="name"/> names them in errors.</summary>
+    public static (int Width, int Height) ReadSize(ReadOnlySpan<byte> data, string name)
+    {
+        if (data.IsEmpty) throw new ImageDecodeException(name, "the file is empty");
+        using var stream = new MemoryStream(data.ToArray(), writable: false);
+        var info = ImageInfo.FromStream(stream) ?? throw new ImageDecodeException(name, "not a supported image (no PNG, JPEG, BMP, GIF, TGA, PSD or HDR header)");
+        return (info.Width, info.Height);
+    }
+
     /// <summary>Writes <paramref name="image"/> as a PNG file (gray, RGB or RGBA; gray+alpha is saved as gray).</summary>
     public static void SavePng(Image image, string path)
     {

@@ -48,10 +48,15 @@ public sealed partial class VisionLearner : Learner
         }
     }
 
-    // Learner.Load rebuilds an exported vision learner with empty loaders (set Dls to train further).
+    // Learner.Load rebuilds an exported vision learner with empty loaders (set Dls to train further) and its picture pipeline.
 #pragma warning disable CA2255 // registered when the assembly loads, so Learner.Load in a fresh process knows the kind
     [System.Runtime.CompilerServices.ModuleInitializer]
     internal static void RegisterExportKind() => RegisterKind(nameof(VisionLearner),
-        saved => new VisionLearner(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false) { ItemTransform = saved.ItemTransform });
+        saved =>
+        {
+            var learn = new VisionLearner(DataLoaders.Empty(saved.Vocab), saved.Model, saved.Loss, progress: false) { ItemTransform = saved.ItemTransform };
+            if (saved.Meta["image"] is System.Text.Json.Nodes.JsonObject image) learn.Pipeline = ImagePipeline.FromJson(image);
+            return learn;
+        });
 #pragma warning restore CA2255
 }
