@@ -11,6 +11,11 @@ using NotebookDL.Benchmarks;
 // Default: adaptive and 1 thread, idle.
 // As the kernel and the extension do before any tensor is allocated (Python's side keeps glibc's defaults).
 NotebookDL.Engine.ProcessSetup.Apply();
+if (args is ["service-load", ..])
+{
+    ServiceLoad.Run();
+    return;
+}
 var threadSettings = args.SkipWhile(a => a != "--threads").Skip(1).FirstOrDefault()?.Split(',') ?? ["adaptive", "1"];
 var loads = args.SkipWhile(a => a != "--load").Skip(1).FirstOrDefault()?.Split(',') ?? ["idle"];
 // --only a,b runs a subset (e.g. the short workloads while iterating on the optimizer).

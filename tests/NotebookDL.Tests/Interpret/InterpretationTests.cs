@@ -122,4 +122,20 @@ public sealed class InterpretationTests
         var shown = learn.ShowResults(4);
         Assert.Equal(4, Regex.Matches((string)shown.Data["text/html"], "<figure").Count);
     }
+
+    [Fact]
+    public void ShowResults_takes_its_pictures_across_the_classes_of_a_sorted_validation_set()
+    {
+        torch.manual_seed(0);
+        var x = torch.rand(30, 1, 12, 12);
+        var sorted = torch.tensor(Enumerable.Range(0, 30).Select(i => (long)(i / 10)).ToArray());
+        var dls = ImageDataLoaders.FromTensors(x, sorted, x, sorted, ["ant", "bee", "cat"], bs: 10, seed: 0);
+        using var learn = Learners.VisionLearner(dls, M.ResNet18, progress: false);
+
+        var captions = ((string)learn.ShowResults(6).Data["text/plain"]).Split('\n').Skip(1).ToList();
+
+        // Items 0, 10, 20, 1, 11, 21: each class in turn, not the first six ants.
+        Assert.Equal(["#0", "#10", "#20", "#1", "#11", "#21"], captions.Select(c => c.Split(':')[0]));
+        Assert.Equal(["ant", "bee", "cat", "ant", "bee", "cat"], captions.Select(c => c.Split(": ")[1].Split(" / ")[0]));
+    }
 }

@@ -8,22 +8,24 @@ namespace NotebookDL.Vision;
 public sealed partial class VisionLearner
 {
     /// <summary>
-    /// The first <paramref name="maxN"/> validation images captioned "actual / predicted" (a wrong prediction reads as
-    /// two different names), as a grid the cell shows when it is the cell's value.
+    /// Up to <paramref name="maxN"/> validation images captioned "actual / predicted" (a wrong prediction reads as two
+    /// different names), as a grid the cell shows when it is the cell's value. The images are taken across the classes
+    /// in turn (the first of each class, then the second, ...), so a validation set sorted by class does not show nine
+    /// pictures of its first class.
     /// </summary>
     public MimeBundle ShowResults(int maxN = 9)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxN);
         var valid = Dls.Valid;
         var vocab = Dls.Vocab ?? throw new InvalidOperationException("ShowResults needs class names: the data has no vocab.");
-        var n = Math.Min(maxN, valid.Dataset.Count);
-        var captions = new List<(int, string)>(n);
+        var chosen = AcrossClasses(valid.Dataset, maxN);
+        var captions = new List<(int, string)>(chosen.Count);
         var wasTraining = Model.training;
         Model.eval();
         try
         {
             using var noGrad = torch.no_grad();
-            for (var i = 0; i < n; i++)
+            foreach (var i in chosen)
             {
                 using var scope = torch.NewDisposeScope();
                 using var batch = valid.Item(i);
@@ -37,5 +39,19 @@ public sealed partial class VisionLearner
             Model.train(wasTraining);
         }
         return ItemImages.Grid(valid, captions, "Actual / Predicted");
+    }
+
+    /// <summary>Item indices taking each class's items in order, one class after another, until <paramref name="n"/> are chosen.</summary>
+    internal static List<int> AcrossClasses(IDataset items, int n)
+    {
+        var byClass = Enumerable.Range(0, items.Count).GroupBy(items.LabelOf).OrderBy(g => g.Key).Select(g => new Queue<int>(g)).ToList();
+        var chosen = new List<int>(Math.Min(n, items.Count));
+        while (chosen.Count < n && byClass.Any(q => q.Count > 0))
+            foreach (var queue in byClass.Where(q => q.Count > 0))
+            {
+                if (chosen.Count == n) break;
+                chosen.Add(queue.Dequeue());
+            }
+        return chosen;
     }
 }
