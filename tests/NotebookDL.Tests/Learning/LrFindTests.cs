@@ -118,6 +118,15 @@ public class LrFindTests
         var display = learn.GetCallback<ProgressCallback>()!.Display!;
         Assert.Equal(20, display.Total);
         Assert.Equal(20, display.Value);
+        Assert.DoesNotContain("interrupted", output.ToString());
+
+        // A sweep that diverges ends early by design: its bar ends full, not "interrupted".
+        output.GetStringBuilder().Clear();
+        learn.LrFind(startLr: 1e-4, endLr: 1e4, numIt: 100, showPlot: false);
+        display = learn.GetCallback<ProgressCallback>()!.Display!;
+        Assert.True(display.Value < 100, $"expected the sweep to diverge early, it ran {display.Value} batches");
+        Assert.Equal(display.Value, display.Total);
+        Assert.DoesNotContain("interrupted", output.ToString());
         Assert.Single(publisher.Published, b => b.Data.ContainsKey("application/vnd.plotly.v1+json"));
         // The result a cell ends with is its text: the plot is not shown a second time.
         Assert.Equal([MimeBundle.TextPlain], Formatter.Format(result).Data.Keys);

@@ -66,7 +66,14 @@ public sealed class ProgressCallback(ProgressOptions? options = null) : Callback
             _progress.AddPoint("valid_loss", Learn.TrainIter, recorder.Values[^1][1]);
     }
 
-    public override void AfterFit() => _progress?.Complete();
+    public override void AfterFit()
+    {
+        if (_progress is null) return;
+        // A planned fit (lr_find) ends where its plan says, at its batch count or earlier when the loss diverges: that
+        // is its end, not an interruption.
+        if (_planned) _progress.Total = _progress.Value;
+        _progress.Complete();
+    }
 
     private int EpochBatches() => Learn.Dls.Train.Count + Learn.Dls.Valid.Count;
 
