@@ -88,7 +88,8 @@ internal static class ServiceLoad
         var best = double.MaxValue;
         foreach (var threads in new[] { 1, Environment.ProcessorCount })
         {
-            var start = new ProcessStartInfo("/usr/bin/python3", [script, model, Path.GetDirectoryName(pictures[0])!, threads.ToString(CultureInfo.InvariantCulture)])
+            var start = new ProcessStartInfo("/usr/bin/python3", [script, model, Path.GetDirectoryName(pictures[0])!, threads.ToString(CultureInfo.InvariantCulture),
+                Path.Combine(RepoRoot, "tests/NotebookDL.Tests/Architectures")])
             { RedirectStandardOutput = true, RedirectStandardError = true };
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEnd();
@@ -102,8 +103,8 @@ internal static class ServiceLoad
 
     private static Process StartService(string model, out Uri baseAddress)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "../../../../../samples/ClassifierService/bin/Release/net10.0/ClassifierService.dll");
-        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(dll), "--model", model, "--urls", "http://127.0.0.1:0"]) { RedirectStandardOutput = true };
+        var dll = Path.Combine(RepoRoot, "samples/ClassifierService/bin/Release/net10.0/ClassifierService.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--model", model, "--urls", "http://127.0.0.1:0"]) { RedirectStandardOutput = true };
         var process = Process.Start(start)!;
         string? line;
         while ((line = process.StandardOutput.ReadLine()) is not null && !line.StartsWith("listening on ", StringComparison.Ordinal)) { }
@@ -112,6 +113,9 @@ internal static class ServiceLoad
         _ = Task.Run(() => { while (process.StandardOutput.ReadLine() is not null) { } });
         return process;
     }
+
+    // tests/Benchmarks/bin/Release/net10.0 -> the repository.
+    private static string RepoRoot => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
 
     private static void Post(HttpClient client, byte[] picture)
     {

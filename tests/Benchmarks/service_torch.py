@@ -1,28 +1,14 @@
 """PyTorch-Python's side of the service load benchmark: the exported weights in fastai's vision layout, classifying the
 same PNG files one at a time (PIL decode, scale to [0, 1], the exported Normalize, forward, softmax). Prints the median
-milliseconds per picture. Usage: service_torch.py classifier.nbdl pictures_dir threads"""
+milliseconds per picture. Usage: service_torch.py classifier.nbdl pictures_dir threads parity_dir"""
 import io, json, os, sys, time, glob, zipfile
 import numpy as np
-import torch, torch.nn as nn, torchvision
+import torch
 from PIL import Image
 
-
-
-class AdaptiveConcatPool2d(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.ap, self.mp = nn.AdaptiveAvgPool2d(1), nn.AdaptiveMaxPool2d(1)
-
-    def forward(self, x):
-        return torch.cat([self.mp(x), self.ap(x)], 1)
-
-
-def fastai_layout(n_in, n_out):
-    body = list(torchvision.models.resnet18().children())[:-2]
-    body[0] = nn.Conv2d(n_in, 64, 7, 2, 3, bias=False)
-    head = nn.Sequential(AdaptiveConcatPool2d(), nn.Flatten(), nn.BatchNorm1d(1024), nn.Dropout(0.25), nn.Linear(1024, 512, bias=False),
-                         nn.ReLU(inplace=True), nn.BatchNorm1d(512), nn.Dropout(0.5), nn.Linear(512, n_out, bias=False))
-    return nn.Sequential(nn.Sequential(*body), head)
+# fastai's vision layout, as the parity tests build it (their folder is passed in: this script runs from the build output).
+sys.path.insert(0, sys.argv[4])
+from resnet_parity import fastai_layout  # noqa: E402
 
 
 exported, folder, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])

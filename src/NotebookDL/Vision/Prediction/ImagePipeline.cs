@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using NotebookDL.Data;
 
@@ -57,7 +58,8 @@ public sealed class ImagePipeline
     {
         var (width, height) = ImageIO.ReadSize(data, name);
         if ((long)width * height > maxPixels)
-            throw new ImageDecodeException(name, $"it is {width:N0} x {height:N0} pixels, more than the {maxPixels:N0} allowed");
+            throw new ImageDecodeException(name,
+                string.Create(CultureInfo.InvariantCulture, $"it is {width:N0} x {height:N0} pixels, more than the {maxPixels:N0} allowed"));
         return ToItem(ImageIO.Decode(data, name, ConvertMode));
     }
 
