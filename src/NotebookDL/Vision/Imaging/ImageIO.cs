@@ -18,19 +18,20 @@ public static class ImageIO
     public static Tensor Load(string path, string? mode = null) => LoadImage(path, mode).ToTensor();
 
     /// <summary>Decodes the file into an <see cref="Image"/> (managed memory), converted to <paramref name="mode"/> if given.</summary>
-    public static Image LoadImage(string path, string? mode = null)
+    public static Image LoadImage(string path, string? mode = null) => Decode(ReadFile(path), path, mode);
+
+    /// <summary>An image file's bytes, or a <see cref="FileNotFoundException"/> that names the file.</summary>
+    internal static byte[] ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new FileNotFoundException($"Image file not found: '{path}'.", path, e);
         }
-        return Decode(bytes, path, mode);
     }
 
     /// <summary>Decodes encoded image bytes; <paramref name="name"/> is used in error messages.</summary>

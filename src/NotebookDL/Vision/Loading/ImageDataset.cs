@@ -71,8 +71,11 @@ public sealed class ImageDataset : IDataset
         return Collate(images, indices.Select(i => Labels[i]).ToArray());
     }
 
-    /// <summary>Interleaved bytes (H, W, C) of each image become planes (C, H, W) of floats in [0, 1].</summary>
-    private static Batch Collate(Image[] images, long[] labels)
+    /// <summary>
+    /// Interleaved bytes (H, W, C) of each image become planes (C, H, W) of floats in [0, 1]. Also how one picture to
+    /// predict becomes the model's input (<see cref="ImagePipeline"/>), so both scale pixels the same way.
+    /// </summary>
+    internal static Batch Collate(Image[] images, long[] labels)
     {
         int c = images[0].Channels, h = images[0].Height, w = images[0].Width;
         var plane = h * w;

@@ -70,10 +70,10 @@ public sealed class ImagePipeline
         if (ConvertMode is not null && image.Channels != ColorModes.Channels(ConvertMode)) image = image.Convert(ConvertMode);
         var context = new ItemContext(false, new Random(0));
         foreach (var transform in ItemTransforms) image = transform.Apply(image, context);
+        // A batch of one, collated as the loader collates its batches; the label is a placeholder the transforms carry.
+        using var batch = ImageDataset.Collate([image], [0]);
         using var scope = torch.NewDisposeScope();
-        // (H, W, C) bytes to (1, C, H, W) floats, scaled as the loader's collation scales them (times 1/255 in float32).
-        var x = image.ToTensor().permute(2, 0, 1).to(ScalarType.Float32).mul(1f / 255f).unsqueeze(0);
-        var y = torch.zeros(1, ScalarType.Int64);
+        var (x, y) = (batch.X, batch.Y);
         foreach (var transform in BatchTransforms) (x, y) = transform.Apply(x, y, training: false);
         return x[0].MoveToOuterDisposeScope();
     }

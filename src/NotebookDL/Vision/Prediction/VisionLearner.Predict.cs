@@ -21,12 +21,7 @@ public sealed partial class VisionLearner
     /// fastai's <c>predict</c> for a picture file: its class (<see cref="Prediction.Label"/>), class index
     /// (<c>Decoded[0]</c>) and class probabilities (<see cref="Prediction.Output"/>), made as the validation images were.
     /// </summary>
-    public Prediction Predict(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path)) throw new FileNotFoundException($"Image file not found: '{path}'.", path);
-        return Predict(File.ReadAllBytes(path), path);
-    }
+    public Prediction Predict(string path) => Predict(ImageIO.ReadFile(path), path);
 
     /// <summary><see cref="Predict(string)"/> for a picture read from <paramref name="stream"/> (an upload, a resource).</summary>
     public Prediction Predict(Stream stream, string name = "stream")
