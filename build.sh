@@ -23,7 +23,7 @@ APT_PACKAGES=(
   dataset-fashion-mnist
   python3-pandas   # the tabular tests compare data frames with pandas
   r-base-core r-cran-bayesm r-cran-mass r-cran-dslabs   # real tables (orangeJuice, Boston, MovieLens), exported once with Rscript
-  r-cran-isoband   # its ocean-cat.jpg (1500x1781), the real photo lesson 6 convolves by hand
+  r-cran-isoband   # its ocean-cat.jpg (1500x1781): the photo lesson 6 convolves by hand and lesson 2 sends its classifier
   r-cran-janeaustenr r-cran-modeldata   # Jane Austen's novels and 5,000 fine-food reviews: the text data
 )
 
