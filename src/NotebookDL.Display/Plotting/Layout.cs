@@ -86,5 +86,5 @@ public sealed class Layout
     }
 
     internal bool LegendVisible(IReadOnlyList<Trace> traces) =>
-        ShowLegend ?? traces.Any(t => t.Name is not null && t is Scatter or Bar);
+        ShowLegend ?? traces.Any(t => t.InLegend && t is Scatter or Bar);
 }

@@ -50,8 +50,8 @@ public sealed class DotProductBias : nn.Module<Tensor, Tensor>
         var codes = x.to(ScalarType.Int64);
         var users = codes.select(1, 0);
         var items = codes.select(1, 1);
-        var dot = u_weight.forward(users).mul(i_weight.forward(items)).sum(1);
-        var result = dot.add(u_bias.forward(users).squeeze(1)).add(i_bias.forward(items).squeeze(1));
+        var dot = u_weight.call(users).mul(i_weight.call(items)).sum(1);
+        var result = dot.add(u_bias.call(users).squeeze(1)).add(i_bias.call(items).squeeze(1));
         if (yRange is var (low, high))
         {
             // Scalars we dispose: an implicit double -> Scalar argument is unreferenced during the native call, and a GC

@@ -74,16 +74,16 @@ public sealed class TabularModel : nn.Module<Tensor, Tensor>
         if (nCat > 0)
         {
             var codes = x.narrow(1, 0, nCat).to(ScalarType.Int64);
-            var parts = embeds.Select((e, i) => e.forward(codes.select(1, i))).ToArray();
-            h = emb_drop.forward(torch.cat(parts, 1));
+            var parts = embeds.Select((e, i) => e.call(codes.select(1, i))).ToArray();
+            h = emb_drop.call(torch.cat(parts, 1));
         }
         if (nCont > 0)
         {
             var cont = x.narrow(1, nCat, nCont);
-            if (bn_cont is not null) cont = bn_cont.forward(cont);
+            if (bn_cont is not null) cont = bn_cont.call(cont);
             h = h is null ? cont : torch.cat([h, cont], 1);
         }
-        var output = layers.forward(h!);
+        var output = layers.call(h!);
         if (yRange is var (low, high)) output = output.sigmoid().mul(high - low).add(low);
         return output.MoveToOuterDisposeScope();
     }

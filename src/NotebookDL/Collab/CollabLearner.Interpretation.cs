@@ -87,7 +87,7 @@ public sealed partial class CollabLearner
         var x = torch.tensor(candidates.SelectMany(c => new[] { (float)userCode, c }).ToArray(), [candidates.Count, 2]);
         Model.eval();
         Tensor predicted;
-        using (torch.no_grad()) predicted = Model.forward(x).reshape(-1).to(ScalarType.Float64);
+        using (torch.no_grad()) predicted = Model.call(x).reshape(-1).to(ScalarType.Float64);
         var (values, order) = predicted.topk(Math.Min(n, candidates.Count));
         var best = order.data<long>().ToArray();
         return new DataFrame(

@@ -25,6 +25,9 @@ public sealed class ActivationStats : Callback
     /// <summary>The watched layers' names (module paths in the model).</summary>
     public IReadOnlyList<string> LayerNames { get; private set; } = [];
 
+    /// <summary>The watched layers' types (Conv2d, Linear...), in the order of <see cref="LayerNames"/>.</summary>
+    public IReadOnlyList<string> LayerTypes { get; private set; } = [];
+
     /// <summary>Per layer, one entry per training batch.</summary>
     public IReadOnlyList<List<LayerStats>> Stats { get; private set; } = [];
 
@@ -33,6 +36,7 @@ public sealed class ActivationStats : Callback
         var named = Learn.Model.named_modules().Where(m => m.module is nn.Module<Tensor, Tensor>
             && (modules is null ? m.module.parameters(recurse: false).Any() : modules.Contains(m.module, ReferenceEqualityComparer.Instance))).ToList();
         LayerNames = named.Select(m => m.name).ToList();
+        LayerTypes = named.Select(m => m.module.GetType().Name).ToList();
         Stats = named.Select(_ => new List<LayerStats>()).ToList();
         // The hook reduces the output to its three statistics on the spot, so nothing the size of an activation is kept.
         hooks = new Hooks(named.Select(m => (nn.Module<Tensor, Tensor>)m.module), (_, output) =>
@@ -63,7 +67,10 @@ public sealed class ActivationStats : Callback
     /// <summary>Means, standard deviations or near-zero fractions per batch, one line per layer.</summary>
     /// <param name="stat">"mean", "std" or "near_zero".</param>
     /// <param name="layers">Only these layer indices (in <see cref="LayerNames"/>); all when null.</param>
-    public Figure Plot(string stat = "std", IEnumerable<int>? layers = null)
+    /// <param name="title">The figure's title; "Activation standard deviation per layer" and so on when null.</param>
+    /// <remarks>Each line is named by its layer's path and type ("4 Conv2d"); past ten lines, where the palette's
+    /// colours repeat, the lines are dashed, then dotted, so no two look alike.</remarks>
+    public Figure Plot(string stat = "std", IEnumerable<int>? layers = null, string? title = null)
     {
         Func<LayerStats, double> pick = stat switch
         {
@@ -72,10 +79,15 @@ public sealed class ActivationStats : Callback
             "near_zero" => s => s.NearZero,
             _ => throw new ArgumentException($"Unknown statistic \"{stat}\": use \"mean\", \"std\" or \"near_zero\".", nameof(stat)),
         };
-        var title = stat switch { "mean" => "Mean activation", "std" => "Activation standard deviation", _ => $"Fraction of activations below {NearZeroBound} in size" };
-        var figure = new Figure { Layout = { Title = $"{title} per layer", XAxis = { Title = "training batch" }, YAxis = { Title = stat } } };
+        var what = stat switch { "mean" => "Mean activation", "std" => "Activation standard deviation", _ => $"Fraction of activations below {NearZeroBound} in size" };
+        var figure = new Figure { Layout = { Title = title ?? $"{what} per layer", XAxis = { Title = "training batch" }, YAxis = { Title = stat } } };
+        var line = 0;
         foreach (var i in layers ?? Enumerable.Range(0, Stats.Count))
-            figure.Add(new Scatter(Enumerable.Range(0, Stats[i].Count).Select(b => (double)b), Stats[i].Select(pick)) { Name = $"{i}: {LayerNames[i]}" });
+        {
+            figure.Add(new Scatter(Enumerable.Range(0, Stats[i].Count).Select(b => (double)b), Stats[i].Select(pick))
+                { Name = $"{LayerNames[i]} {LayerTypes[i]}", Color = Palette.At(line), Dash = (line / 10 % 3) switch { 0 => null, 1 => "dash", _ => "dot" } });
+            line++;
+        }
         return figure;
     }
 }

@@ -9,7 +9,7 @@ public static class HeatmapOverlay
 {
     // Small pictures (28x28) are enlarged before the map is laid over them, so that the bilinear map looks smooth
     // rather than a 7x7 mosaic; the picture itself is enlarged by nearest neighbour and stays crisp.
-    private const int MinSide = 112;
+    private const int MinSide = 160;
 
     /// <summary>
     /// <paramref name="image"/> blended with <paramref name="map"/> (any (h, w) map, resized bilinearly to the picture and
@@ -43,7 +43,10 @@ public static class HeatmapOverlay
 
     /// <summary><see cref="Draw"/> as a display (image/png, with the title as caption).</summary>
     public static MimeBundle ShowHeatmap(Image image, Tensor map, double alpha = 0.6, ColorMap? colorMap = null, string? title = null) =>
-        CaptionedGrid.ToBundle([(Draw(image, map, alpha, colorMap), title ?? "heatmap")], 1, title ?? "heatmap");
+        CaptionedGrid.ToBundle([(Draw(image, map, alpha, colorMap), title ?? "heatmap")], 1, title ?? "heatmap", scale: Scale(colorMap));
+
+    /// <summary>The key under an overlay: <see cref="Draw"/> scales each map from 0 to its own maximum.</summary>
+    internal static ColorScale Scale(ColorMap? colorMap) => new(colorMap ?? ColorMap.Magma, "0", "the map's maximum", "heat");
 
     private static byte Blend(byte under, byte over, double alpha) => (byte)Math.Round((1 - alpha) * under + alpha * over);
 }

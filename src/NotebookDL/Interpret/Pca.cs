@@ -23,7 +23,12 @@ public static class Pca
         return (projected[.., 0].data<double>().ToArray(), projected[.., 1].data<double>().ToArray(), explained[0].item<double>(), explained[1].item<double>());
     }
 
-    /// <summary>A scatter of <paramref name="labels"/>' rows of <paramref name="weights"/> on their first two components, each point labelled.</summary>
+    /// <summary>
+    /// A scatter of <paramref name="labels"/>' rows of <paramref name="weights"/> on their first two components. Points are
+    /// labelled farthest from the centre first, and a label that would overlap one already placed is left off (the title
+    /// says how many are shown): the extremes, which give a component its meaning, keep their names and a crowded
+    /// centre stays readable.
+    /// </summary>
     public static Figure Plot(Tensor weights, IReadOnlyList<string> labels, string title)
     {
         var (xs, ys, e1, e2) = Project2(weights);
@@ -32,7 +37,6 @@ public static class Pca
         {
             Layout =
             {
-                Title = title,
                 XAxis = { Title = $"PC1 ({e1:P0} of variance)" },
                 YAxis = { Title = $"PC2 ({e2:P0} of variance)" },
                 ShowLegend = false,
@@ -42,11 +46,39 @@ public static class Pca
             },
         };
         figure.Add(new Scatter(xs, ys, ScatterMode.Markers));
-        for (var i = 0; i < xs.Length; i++) figure.AddAnnotation(xs[i], ys[i], labels[i], "#1f77b4");
         // Labels are written to the right of their points: leave room for them inside the plot.
         var (xMin, xMax, yMin, yMax) = (xs.Min(), xs.Max(), ys.Min(), ys.Max());
         figure.Layout.XAxis.Range = (xMin - 0.08 * (xMax - xMin), xMax + 0.45 * (xMax - xMin));
         figure.Layout.YAxis.Range = (yMin - 0.1 * (yMax - yMin), yMax + 0.12 * (yMax - yMin));
+        var shown = LabelsThatFit(xs, ys, labels, figure.Layout);
+        foreach (var i in shown) figure.AddAnnotation(xs[i], ys[i], labels[i], "#1f77b4");
+        figure.Layout.Title = shown.Count == labels.Count ? title : $"{title} ({shown.Count} of {labels.Count} labelled; the others would overlap)";
         return figure;
+    }
+
+    /// <summary>
+    /// Indices of the points whose labels fit without overlapping, farthest from the centre first. Label boxes are
+    /// estimated in pixels as the SVG draws an annotation (8 px right of and above its point, about 6.5 px a character)
+    /// inside the plot area a titled figure with axis titles gets.
+    /// </summary>
+    internal static List<int> LabelsThatFit(double[] xs, double[] ys, IReadOnlyList<string> labels, Layout layout)
+    {
+        const double CharWidth = 6.5, TextHeight = 12, Gap = 2;
+        var (x0, x1) = layout.XAxis.Range!.Value;
+        var (y0, y1) = layout.YAxis.Range!.Value;
+        double width = layout.Width - 105, height = layout.Height - 103;
+        double Px(int i) => (xs[i] - x0) / (x1 - x0) * width;
+        double Py(int i) => (y1 - ys[i]) / (y1 - y0) * height;
+        var boxes = new List<(double Left, double Top, double Right, double Bottom)>();
+        var shown = new List<int>();
+        foreach (var i in Enumerable.Range(0, xs.Length).OrderByDescending(i => xs[i] * xs[i] + ys[i] * ys[i]))
+        {
+            var box = (Left: Px(i) + 8 - Gap, Top: Py(i) - 8 - TextHeight + 3 - Gap, Right: Px(i) + 8 + CharWidth * labels[i].Length + Gap, Bottom: Py(i) - 8 + 3 + Gap);
+            if (boxes.Any(b => box.Left < b.Right && b.Left < box.Right && box.Top < b.Bottom && b.Top < box.Bottom)) continue;
+            boxes.Add(box);
+            shown.Add(i);
+        }
+        shown.Sort();
+        return shown;
     }
 }

@@ -46,7 +46,7 @@ public abstract class RowLearner : Learner
         Tensor output;
         try
         {
-            using (torch.no_grad()) output = LossFunc.Activation(Model.forward(x)).cpu();
+            using (torch.no_grad()) output = LossFunc.Activation(Model.call(x)).cpu();
         }
         finally
         {

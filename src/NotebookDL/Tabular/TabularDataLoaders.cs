@@ -106,6 +106,10 @@ public class TabularDataLoaders : DataLoaders
         var k = Processor.YNames.Count;
         var data = values.data<double>().ToArray();
         for (var j = 0; j < k; j++)
-            yield return new DoubleDataFrameColumn(Processor.YNames[j], Enumerable.Range(0, (int)y.shape[0]).Select(i => Processor.YLog ? Math.Exp(data[i * k + j]) : data[i * k + j]));
+            yield return new DoubleDataFrameColumn(Processor.YNames[j], Enumerable.Range(0, (int)y.shape[0]).Select(i =>
+            {
+                var v = Processor.YLog ? Math.Exp(data[i * k + j]) : data[i * k + j];
+                return TabularProcessor.FromFloat32(v, Math.Abs(v));
+            }));
     }
 }

@@ -65,7 +65,7 @@ public partial class TabularLearner
     {
         Model.eval();
         using var _ = torch.no_grad();
-        using var output = Model.forward(x);
+        using var output = Model.call(x);
         using var loss = LossFunc.Call(output, y);
         return loss.item<float>();
     }

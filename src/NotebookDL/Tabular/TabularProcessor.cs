@@ -176,16 +176,31 @@ public sealed class TabularProcessor : IItemTransform
             var classes = Categorify!.Classes(CatNames[c]);
             columns.Add(new StringDataFrameColumn(CatNames[c], Enumerable.Range(0, n).Select(i => classes[(int)data[i * width + c]])));
         }
+        var norm = Normalize;
         for (var c = 0; c < ContNames.Count; c++)
         {
             var name = ContNames[c];
             columns.Add(new DoubleDataFrameColumn(name, Enumerable.Range(0, n).Select(i =>
             {
                 double v = data[i * width + CatNames.Count + c];
-                return Normalize is { } norm ? norm.Decode(name, v) : v;
+                if (norm is null || !norm.Stats.TryGetValue(name, out var s)) return FromFloat32(v, Math.Abs(v));
+                var decoded = norm.Decode(name, v);
+                return FromFloat32(decoded, Math.Abs(decoded) + Math.Abs(s.Mean) + s.Std);
             })));
         }
         return new DataFrame(columns);
+    }
+
+    /// <summary>
+    /// A number read back from a float32 batch, as the number it stood for: float32 keeps about 7 significant digits of
+    /// a value of magnitude <paramref name="scale"/>, so the digits below them are noise (a 0 decoded as -2.19E-09, 4.1 as
+    /// 4.099999904632568) and are rounded off.
+    /// </summary>
+    internal static double FromFloat32(double value, double scale)
+    {
+        if (!double.IsFinite(value)) return value;
+        var decimals = Math.Clamp(6 - (int)Math.Ceiling(Math.Log10(Math.Max(scale, 1e-300))), 0, 15);
+        return Math.Round(value, decimals) + 0.0; // + 0.0 turns -0 into 0
     }
 
     private static long[] AllRows(DataFrame df) => Enumerable.Range(0, (int)df.Rows.Count).Select(i => (long)i).ToArray();

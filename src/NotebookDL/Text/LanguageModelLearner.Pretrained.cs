@@ -11,7 +11,7 @@ namespace NotebookDL.Text;
 public sealed partial class LanguageModelLearner
 {
     private const string EmbeddingKey = "encoder.encoder.weight";
-    private const string DecoderBiasKey = "decoder_bias";
+    private const string DecoderBiasKey = "decoder.bias";
 
     /// <summary>
     /// Loads a language model's state dict (saved with <c>PyTorchFiles.Save(lm.Model.state_dict(), path)</c>) whose

@@ -101,10 +101,16 @@ public sealed class GradCamTests
         Assert.Equal([8L, 8L], heatmap.Map.shape);
         Assert.Equal(16, heatmap.Image.Width);
         var overlay = HeatmapOverlay.Draw(heatmap.Image, heatmap.Map);
-        Assert.Equal((112, 112, 3), (overlay.Width, overlay.Height, overlay.Channels));
-        var grid = learn.ShowGradCams([0, 1, 2]);
+        Assert.Equal((160, 160, 3), (overlay.Width, overlay.Height, overlay.Channels));
+        var grid = learn.ShowGradCams([0, 1, 2, 3, 4, 5]);
         Assert.True(grid.Data.ContainsKey("image/png"));
-        Assert.Contains("predicted", (string)grid.Data["text/html"]);
+        var html = (string)grid.Data["text/html"];
+        Assert.Contains("predicted", html);
+        // Four pictures a row, each figure as wide as its picture (captions wrap): 4 x 160 px + gaps fit a 1,000 px column.
+        Assert.Contains("repeat(4,max-content)", html);
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(html, "<figure style=\"[^\"]*width:160px").Count);
+        Assert.Contains("class=\"color-scale\"", html);
+        Assert.Contains("maximum", html);
         var actual = learn.ShowGradCams([0, 1], forActual: true);
         Assert.Contains($"#1 for {TinyImages.Classes[1]}", actual.Data["text/plain"]);
         var missing = Assert.Throws<ArgumentException>(() => learn.GradCam(0, cls: "c_medium"));

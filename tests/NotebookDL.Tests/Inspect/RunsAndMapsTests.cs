@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+using NotebookDL.Display.Plotting;
 using NotebookDL.Inspect;
 using NotebookDL.Learning;
 using NotebookDL.Tests.Learning;
@@ -14,14 +16,53 @@ public sealed class RunsAndMapsTests
         var b = LearningFixtures.MakeLearner();
         b.Fit(1, 1e-3);
         var figure = Recorder.PlotRuns(("fast", a.Recorder), ("slow", b.Recorder));
-        Assert.Equal(["fast train", "fast valid", "slow train", "slow valid"], figure.Data.Select(t => t.Name));
-        var traces = figure.Data.Cast<NotebookDL.Display.Plotting.Scatter>().ToList();
+        var traces = figure.Data.Cast<Scatter>().ToList();
+        Assert.Equal(["fast (train)", "fast", "slow (train)", "slow", "validation (solid)", "training (dotted)"], traces.Select(t => t.Name));
         Assert.Equal(a.Recorder.Losses, traces[0].Y);
         Assert.Equal(2, traces[1].Y.Count);
         Assert.Equal(traces[0].Color, traces[1].Color);
         Assert.NotEqual(traces[0].Color, traces[2].Color);
-        Assert.Contains("stroke-dasharray", figure.ToSvg());
         Assert.Contains("\"dash\":\"dot\"", figure.ToPlotlyJson());
+
+        // The legend names each run once (its validation line) plus the two style keys, each swatch drawn like its line.
+        var svg = XDocument.Parse(figure.ToSvg());
+        var legend = svg.Descendants().Single(e => (string?)e.Attribute("class") == "legend");
+        Assert.Equal(["fast", "slow", "validation (solid)", "training (dotted)"],
+            legend.Descendants().Where(e => (string?)e.Attribute("class") == "legend-text").Select(e => e.Value));
+        var swatches = legend.Descendants().Where(e => (string?)e.Attribute("class") == "legend-line").ToList();
+        Assert.Equal(4, swatches.Count);
+        Assert.Null(swatches[0].Attribute("stroke-dasharray"));
+        Assert.NotNull(swatches[3].Attribute("stroke-dasharray"));
+        Assert.Equal(3, legend.Descendants().Count(e => (string?)e.Attribute("class") == "legend-marker"));
+        Assert.Contains("\"showlegend\":false", figure.ToPlotlyJson());
+    }
+
+    [Fact]
+    public void PlotRuns_fits_the_y_axis_to_the_losses_after_the_first_epoch()
+    {
+        var a = LearningFixtures.MakeLearner();
+        a.Fit(3, 1e-2);
+        var figure = Recorder.PlotRuns(("a", a.Recorder));
+        var (min, max) = figure.Layout.YAxis.Range!.Value;
+        var losses = a.Recorder.Losses;
+        var valid = a.Recorder.Values.Select(v => v[1]).ToList();
+        var lowest = losses.Concat(valid).Min();
+        var highest = losses.Skip(a.Recorder.EpochIters[0] - 1).Concat(valid).Max();
+        Assert.Equal(lowest - 0.06 * (highest - lowest), min, 9);
+        Assert.Equal(highest + 0.06 * (highest - lowest), max, 9);
+        // The fixture's first batches are above that band: the range really cuts them off.
+        Assert.True(losses.Take(3).Max() > max, $"first losses {losses.Take(3).Max()} vs top {max}");
+    }
+
+    [Fact]
+    public void PlotRuns_refuses_more_runs_than_colours_it_can_keep_apart()
+    {
+        var a = LearningFixtures.MakeLearner();
+        a.Fit(1, 1e-2);
+        var runs = Enumerable.Range(0, Recorder.MaxRunsPerPlot + 1).Select(i => ($"run {i}", a.Recorder)).ToArray();
+        var error = Assert.Throws<ArgumentException>(() => Recorder.PlotRuns(runs));
+        Assert.Contains($"got {Recorder.MaxRunsPerPlot + 1}", error.Message);
+        Assert.Equal(2 * Recorder.MaxRunsPerPlot + 2, Recorder.PlotRuns(runs[..Recorder.MaxRunsPerPlot]).Data.Count);
     }
 
     [Fact]

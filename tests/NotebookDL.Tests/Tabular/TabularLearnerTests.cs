@@ -110,6 +110,29 @@ public sealed class TabularLearnerTests
     }
 
     [Fact]
+    public void ShowBatch_shows_the_numbers_that_went_in_not_float32_noise()
+    {
+        // Normalised in float32 and decoded, 0 came back as about -2E-09 and 4.1 as 4.099999904632568.
+        var df = Csv.ReadText("""
+            shop,promo,y
+            a,0,4.1
+            b,0.1,0
+            a,2.57,0.3
+            c,0,1234.5
+            b,-1.25,7.9
+            a,0,-2.2
+            """);
+        var dls = TabularDataLoaders.FromDataFrame(df, [Procs.Categorify, Procs.Normalize], ["shop"], ["promo"], ["y"], validIdx: [5], bs: 5);
+        var batch = dls.ShowBatch(5);
+        var promo = batch.Columns["promo"].Cast<double?>().Select(v => v!.Value).ToList();
+        var y = batch.Columns["y"].Cast<double?>().Select(v => v!.Value).ToList();
+        Assert.Equal(new[] { -1.25, 0, 0, 0.1, 2.57 }, promo.Order());
+        Assert.Equal(new[] { 0, 0.3, 4.1, 7.9, 1234.5 }, y.Order());
+        Assert.DoesNotContain(promo.Concat(y), v => v == 0 && double.IsNegative(v)); // no "-0"
+        Assert.DoesNotContain("E-", batch.ToString());
+    }
+
+    [Fact]
     public void Setting_up_twice_refits_on_the_given_columns()
     {
         var df = Small();

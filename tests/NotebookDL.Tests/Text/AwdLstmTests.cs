@@ -49,7 +49,7 @@ public sealed class AwdLstmTests
         public override Tensor forward(Tensor x)
         {
             var zeros = torch.zeros(x.shape[0], 7, dtype: x.dtype);
-            return lstm.Forward(x, zeros, zeros).Output;
+            return lstm.call(x, zeros, zeros).Output;
         }
     }
 
@@ -81,7 +81,7 @@ public sealed class AwdLstmTests
         var x = torch.randn(2, 12, 4);
         var zeros = torch.zeros(2, 6);
         torch.manual_seed(7);
-        var output = layer.Forward(x, zeros, zeros).Output;
+        var output = layer.call(x, zeros, zeros).Output;
         // The same computation by hand with one mask drawn from the same seed: equal only if the layer draws one mask per call.
         var parameters = layer.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
         torch.manual_seed(7);
@@ -99,7 +99,7 @@ public sealed class AwdLstmTests
         Assert.True(output.allclose(torch.stack(steps, 1), rtol: 1e-5, atol: 1e-6));
         // And in eval mode no weight is dropped.
         layer.eval();
-        Assert.False(layer.Forward(x, zeros, zeros).Output.allclose(output));
+        Assert.False(layer.call(x, zeros, zeros).Output.allclose(output));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class SvgRenderer
     public static string Render(Figure figure)
     {
         var layout = figure.Layout;
-        var legendEntries = layout.LegendVisible(figure.Data) ? figure.Data.Where(t => t is Scatter or Bar && t.Name is not null).ToList() : [];
+        var legendEntries = layout.LegendVisible(figure.Data) ? figure.Data.Where(t => t is Scatter or Bar && t.InLegend).ToList() : [];
         var legendWidth = legendEntries.Count == 0 ? 0 : 40 + CharWidth * legendEntries.Max(t => t.Name!.Length);
         var heatmap = figure.Data.OfType<Heatmap>().FirstOrDefault();
         var xCategories = ScaleBuilder.XCategories(figure);
@@ -154,8 +154,14 @@ internal static class SvgRenderer
             var trace = entries[i];
             var cy = area.Top + 10 + 18 * i;
             var color = colors[trace];
-            if (trace is Scatter { Mode: ScatterMode.Markers }) legend.Add(El("circle", ("cx", left + 10), ("cy", cy), ("r", 4), ("fill", color)));
-            else if (trace is Scatter) legend.Add(El("line", ("x1", left), ("x2", left + 20), ("y1", cy), ("y2", cy), ("stroke", color), ("stroke-width", 2)));
+            // The swatch is drawn like the trace (dash, markers), so a dotted and a solid line of one colour differ here too.
+            if (trace is Scatter scatter)
+            {
+                if (scatter.Mode != ScatterMode.Markers)
+                    legend.Add(El("line", ("class", "legend-line"), ("x1", left), ("x2", left + 20), ("y1", cy), ("y2", cy), ("stroke", color),
+                        ("stroke-width", 2), ("stroke-dasharray", scatter.DashArray)));
+                if (scatter.Mode != ScatterMode.Lines) legend.Add(El("circle", ("class", "legend-marker"), ("cx", left + 10), ("cy", cy), ("r", 4), ("fill", color)));
+            }
             else legend.Add(El("rect", ("x", left + 4), ("y", cy - 6), ("width", 12), ("height", 12), ("fill", color)));
             legend.Add(Text(trace.Name!, left + 26, cy + 4, "start", "legend-text"));
         }

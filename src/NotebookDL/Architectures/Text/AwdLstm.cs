@@ -78,7 +78,7 @@ public sealed class AwdLstm : nn.Module<Tensor, Tensor>
         var next = new List<(Tensor H, Tensor C)>(NLayers);
         for (var l = 0; l < NLayers; l++)
         {
-            var (o, h, c) = rnns[l].Forward(output, hidden![l].H, hidden[l].C);
+            var (o, h, c) = rnns[l].call(output, hidden![l].H, hidden[l].C);
             // Detached: the next batch starts from these values, but its gradient stops here.
             next.Add((h.detach().DetachFromDisposeScope(), c.detach().DetachFromDisposeScope()));
             output = l == NLayers - 1 ? o : hidden_dps[l].call(o);
@@ -94,11 +94,12 @@ public sealed class AwdLstm : nn.Module<Tensor, Tensor>
     /// </summary>
     private Tensor Embed(Tensor words)
     {
+        // Without dropout, the embedding module itself (so forward hooks, the summary's among them, see the lookup).
+        if (!training || EmbedP == 0) return encoder.call(words);
         using var scope = torch.NewDisposeScope();
         var weight = (Tensor)encoder.weight!;
-        if (training && EmbedP > 0)
-            weight = weight * torch.empty(weight.shape[0], 1, dtype: weight.dtype, device: weight.device).bernoulli_(1 - EmbedP).div_(1 - EmbedP);
-        // An embedding lookup written as a row selection of the (masked) matrix: TorchSharp has no functional embedding.
+        weight = weight * torch.empty(weight.shape[0], 1, dtype: weight.dtype, device: weight.device).bernoulli_(1 - EmbedP).div_(1 - EmbedP);
+        // An embedding lookup written as a row selection of the masked matrix: TorchSharp has no functional embedding.
         return weight.index_select(0, words.reshape(-1)).reshape([.. words.shape, weight.shape[1]]).MoveToOuterDisposeScope();
     }
 

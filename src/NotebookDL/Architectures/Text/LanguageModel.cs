@@ -10,14 +10,14 @@ public sealed class LanguageModel : nn.Module<Tensor, Tensor>, IRnnActivations
 {
     private readonly AwdLstm encoder;
     private readonly Dropout output_dp;
-    private readonly Parameter decoder_bias;
+    private readonly TiedDecoder decoder;
 
     public LanguageModel(AwdLstm encoder, double outputP = 0.1) : base(nameof(LanguageModel))
     {
         ArgumentNullException.ThrowIfNull(encoder);
         this.encoder = encoder;
         output_dp = nn.Dropout(outputP);
-        decoder_bias = new Parameter(torch.zeros(encoder.VocabSize));
+        decoder = new TiedDecoder(encoder.Encoder);
         RegisterComponents();
     }
 
@@ -25,7 +25,7 @@ public sealed class LanguageModel : nn.Module<Tensor, Tensor>, IRnnActivations
     public AwdLstm Encoder => encoder;
 
     /// <summary>The decoder's own parameter (its weight is the encoder's embedding).</summary>
-    public Parameter DecoderBias => decoder_bias;
+    public Parameter DecoderBias => decoder.Bias;
 
     public Tensor? RawOutput { get; private set; }
 
@@ -37,7 +37,7 @@ public sealed class LanguageModel : nn.Module<Tensor, Tensor>, IRnnActivations
         var raw = encoder.call(words);
         var dropped = output_dp.call(raw);
         (RawOutput, DroppedOutput) = training ? (raw.MoveToOuterDisposeScope(), dropped.MoveToOuterDisposeScope()) : (null, null);
-        return nn.functional.linear(dropped, encoder.Encoder.weight!, decoder_bias).MoveToOuterDisposeScope();
+        return decoder.call(dropped).MoveToOuterDisposeScope();
     }
 
     /// <summary>Forgets the encoder's hidden state.</summary>

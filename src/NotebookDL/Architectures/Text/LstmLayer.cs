@@ -8,7 +8,7 @@ namespace NotebookDL.Architectures;
 /// through the mask. The whole sequence is one autograd node (<see cref="LstmFunction"/>): the input projection of all
 /// time steps is one matrix product, the recurrence one per step, and each weight's gradient one product over all steps.
 /// </summary>
-public sealed class LstmLayer : nn.Module
+public sealed class LstmLayer : nn.Module<Tensor, Tensor, Tensor, (Tensor Output, Tensor H, Tensor C)>
 {
     private readonly Parameter weight_ih_l0;
     private readonly Parameter weight_hh_l0;
@@ -41,9 +41,10 @@ public sealed class LstmLayer : nn.Module
 
     /// <summary>
     /// Runs the layer over <paramref name="x"/> (bs, seq, input) from the state (<paramref name="h"/>, <paramref name="c"/>),
-    /// each (bs, hidden). Returns the outputs (bs, seq, hidden) and the final state.
+    /// each (bs, hidden). Returns the outputs (bs, seq, hidden) and the final state. Call it through <c>call</c>, so
+    /// forward hooks (<see cref="NotebookDL.Learning.ModelSummary"/>'s among them) see it.
     /// </summary>
-    public (Tensor Output, Tensor H, Tensor C) Forward(Tensor x, Tensor h, Tensor c)
+    public override (Tensor Output, Tensor H, Tensor C) forward(Tensor x, Tensor h, Tensor c)
     {
         if (x.ndim != 3 || x.shape[2] != InputSize)
             throw new ArgumentException($"LstmLayer expects input (batch, sequence, {InputSize}), got [{string.Join(", ", x.shape)}].", nameof(x));

@@ -37,24 +37,62 @@ public sealed partial class Recorder
         return figure;
     }
 
+    /// <summary>Most runs <see cref="PlotRuns"/> draws in one figure: two lines each, in colours that stay tellable apart.</summary>
+    public const int MaxRunsPerPlot = 6;
+
     /// <summary>
     /// Several runs' losses in one figure, to compare them (with and without dropout, weight decay, batch norm...):
-    /// per run, the smoothed training loss per batch (dotted) and the validation loss per epoch (solid, markers), in
-    /// one colour per run.
+    /// per run, in one colour, the smoothed training loss per batch (dotted) and the validation loss per epoch (solid,
+    /// markers). The legend names each run once and shows the two line styles; the y axis spans the losses from the
+    /// end of the first epoch on, so the first batches' high losses do not squash the band where runs differ.
     /// </summary>
-    /// <param name="runs">(name, the run's Recorder), e.g. <c>("dropout 0.5", learn.Recorder)</c>.</param>
+    /// <param name="runs">(name, the run's Recorder), e.g. <c>("dropout 0.5", learn.Recorder)</c>; at most <see cref="MaxRunsPerPlot"/>.</param>
     public static Figure PlotRuns(params (string Name, Recorder Recorder)[] runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var figure = new Figure { Layout = { Title = "Training (dotted) and validation (solid) loss per run", XAxis = { Title = "training batch" }, YAxis = { Title = "loss" } } };
+        if (runs.Length > MaxRunsPerPlot)
+            throw new ArgumentException($"PlotRuns draws at most {MaxRunsPerPlot} runs in one figure, so that their colours can be told apart; " +
+                $"got {runs.Length}. Plot them in groups, e.g. PlotRuns(runs[..{MaxRunsPerPlot}]) and PlotRuns(runs[{MaxRunsPerPlot}..]).", nameof(runs));
+        var figure = new Figure { Layout = { Title = "Training and validation loss per run", Width = 760, Height = 420,
+            XAxis = { Title = "training batch" }, YAxis = { Title = "loss", Range = LossRange(runs.Select(r => r.Recorder)) } } };
         for (var r = 0; r < runs.Length; r++)
         {
             var (name, recorder) = runs[r];
             var color = Palette.At(r);
-            figure.Add(new Scatter(Enumerable.Range(0, recorder.Losses.Count).Select(i => (double)i), recorder.Losses) { Name = $"{name} train", Color = color, Dash = "dot" });
-            figure.Add(new Scatter(recorder.EpochIters.Select(i => (double)i), recorder.Values.Select(v => v[1]), ScatterMode.LinesAndMarkers) { Name = $"{name} valid", Color = color });
+            figure.Add(new Scatter(Enumerable.Range(0, recorder.Losses.Count).Select(i => (double)i), recorder.Losses)
+                { Name = $"{name} (train)", ShowLegend = false, Color = color, Dash = "dot" });
+            figure.Add(new Scatter(recorder.EpochIters.Select(i => (double)i), recorder.Values.Select(v => v[1]), ScatterMode.LinesAndMarkers)
+                { Name = name, Color = color });
         }
+        // Legend-only keys for the two line styles.
+        figure.Add(new Scatter([], [], ScatterMode.LinesAndMarkers) { Name = "validation (solid)", Color = "#555" });
+        figure.Add(new Scatter([], []) { Name = "training (dotted)", Color = "#555", Dash = "dot" });
         return figure;
     }
-}
 
+    /// <summary>
+    /// The y range of <see cref="PlotRuns"/>: from the lowest loss to the highest validation loss or training loss
+    /// after the first epoch, padded 6 %; null (fit everything) when a run has no epoch yet.
+    /// </summary>
+    internal static (double Min, double Max)? LossRange(IEnumerable<Recorder> recorders)
+    {
+        var all = new List<double>();
+        var shown = new List<double>();
+        foreach (var recorder in recorders)
+        {
+            if (recorder.EpochIters.Count == 0) return null;
+            var valid = recorder.Values.Select(v => v[1]).ToList();
+            all.AddRange(recorder.Losses);
+            all.AddRange(valid);
+            shown.AddRange(valid);
+            shown.AddRange(recorder.Losses.Skip(recorder.EpochIters[0] - 1));
+        }
+        var finiteAll = all.Where(double.IsFinite).ToList();
+        var finiteShown = shown.Where(double.IsFinite).ToList();
+        if (finiteAll.Count == 0 || finiteShown.Count == 0) return null;
+        double low = finiteAll.Min(), high = finiteShown.Max();
+        if (high - low < 1e-12) return null;
+        var pad = 0.06 * (high - low);
+        return (low - pad, high + pad);
+    }
+}

@@ -24,6 +24,6 @@ public sealed class ReduceLROnPlateau(string monitor = "valid_loss", double minD
         var groups = Learn.Opt!.param_groups;
         var old = groups[^1].lr;
         foreach (var g in groups) g.lr = Math.Max(g.lr / factor, minLr);
-        if (groups[^1].lr < old) Console.WriteLine($"Epoch {Learn.Epoch}: reducing lr to {groups[^1].lr:G3}");
+        if (groups[^1].lr < old) Console.WriteLine($"Epoch {Learn.Epoch}: reducing lr to {Display.Formatting.ValueText.Number(groups[^1].lr, 3)}");
     }
 }

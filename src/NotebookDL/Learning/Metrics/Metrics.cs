@@ -15,7 +15,8 @@ public static class Metrics
 
     public static IMetric Mae => new AvgMetric("mae", MetricFunctions.Mae);
 
-    public static IMetric Rmse => new AccumMetric("_rmse", MetricFunctions.Rmse);
+    // fastai names it "_rmse" (after its private function); the table shows "rmse", as people write it.
+    public static IMetric Rmse => new AccumMetric("rmse", MetricFunctions.Rmse);
 
     public static IMetric ExpRmspe => new AccumMetric("exp_rmspe", MetricFunctions.ExpRmspe);
 

@@ -1,23 +1,36 @@
 namespace NotebookDL.Learning;
 
 /// <summary>
-/// A forward hook that is removed by disposing it. TorchSharp's hooks hang off <c>Module&lt;T, TResult&gt;</c> and are
-/// removed with <c>HookRemover.remove()</c>; this puts them in a <c>using</c> or a list of disposables.
+/// A forward hook that is removed by disposing it. TorchSharp's hooks hang off each <c>Module&lt;...&gt;</c> signature and
+/// are removed with <c>HookRemover.remove()</c>; this puts them in a <c>using</c> or a list of disposables, and reports the
+/// main output of the signatures a model's layers have: Tensor → Tensor, and the recurrent layers' (output, state...).
 /// </summary>
 internal sealed class ForwardHook : IDisposable
 {
-    private readonly nn.HookableModule<Func<nn.Module<Tensor, Tensor>, Tensor, Tensor>, Func<nn.Module<Tensor, Tensor>, Tensor, Tensor, Tensor>>.HookRemover? _remover;
+    private readonly Action? _remove;
 
-    /// <summary>Calls <paramref name="onOutput"/> with every output of <paramref name="module"/> (a no-op for modules that are not Tensor → Tensor).</summary>
+    /// <summary>
+    /// Calls <paramref name="onOutput"/> with every output of <paramref name="module"/>: the tensor of a Tensor → Tensor
+    /// module, the output sequence of TorchSharp's LSTM, GRU and RNN and of <see cref="Architectures.LstmLayer"/>; a no-op for others.
+    /// </summary>
     public ForwardHook(nn.Module module, Action<nn.Module, Tensor> onOutput)
     {
-        if (module is nn.Module<Tensor, Tensor> m)
-            _remover = m.register_forward_hook((self, _, output) =>
-            {
-                onOutput(self, output);
-                return output;
-            });
+        switch (module)
+        {
+            case nn.Module<Tensor, Tensor> m:
+                _remove = m.register_forward_hook((self, _, output) => { onOutput(self, output); return output; }).remove;
+                break;
+            case nn.Module<Tensor, (Tensor, Tensor)?, (Tensor, Tensor, Tensor)> lstm:
+                _remove = lstm.register_forward_hook((self, _, _, output) => { onOutput(self, output.Item1); return output; }).remove;
+                break;
+            case nn.Module<Tensor, Tensor?, (Tensor, Tensor)> rnn: // GRU and RNN
+                _remove = rnn.register_forward_hook((self, _, _, output) => { onOutput(self, output.Item1); return output; }).remove;
+                break;
+            case nn.Module<Tensor, Tensor, Tensor, (Tensor Output, Tensor H, Tensor C)> layer:
+                _remove = layer.register_forward_hook((self, _, _, _, output) => { onOutput(self, output.Output); return output; }).remove;
+                break;
+        }
     }
 
-    public void Dispose() => _remover?.remove();
+    public void Dispose() => _remove?.Invoke();
 }

@@ -61,8 +61,10 @@ public static class ModelSummary
 
     /// <summary>
     /// Multiply-adds per input item of a layer that produced <paramref name="output"/> for a batch of <paramref name="batch"/>:
-    /// a convolution does (in / groups) · kh · kw of them per output value, a linear layer in_features per output value;
-    /// other layers (transposed convolutions included) count 0.
+    /// a convolution does (in / groups) · kh · kw of them per output value, a linear layer (tied decoders too) in_features per
+    /// output value,
+    /// a recurrent layer (LSTM, GRU, RNN) multiplies each time step by each of its weight matrices once; other layers
+    /// (embedding lookups, transposed convolutions) count 0.
     /// </summary>
     internal static long MultAdds(nn.Module module, long[] output, long batch)
     {
@@ -72,7 +74,14 @@ public static class ModelSummary
         {
             Convolution { transposed: false } c => perItem * (c.in_channels / c.groups) * c.kernel_size.Aggregate(1L, (a, k) => a * k),
             Linear l => perItem * l.in_features,
+            TiedDecoder d => perItem * d.InFeatures,
+            _ when IsRecurrent(module) => perItem / output[^1] * module.named_parameters()
+                .Where(p => p.name.StartsWith("weight_", StringComparison.Ordinal) && p.parameter.ndim == 2).Sum(p => p.parameter.numel()),
             _ => 0,
         };
     }
+
+    /// <summary>The layers <see cref="ForwardHook"/> reads as sequences: output (…, steps, features), weights weight_ih_* and weight_hh_*.</summary>
+    private static bool IsRecurrent(nn.Module module) =>
+        module is LSTM or GRU or RNN or LstmLayer;
 }

@@ -33,7 +33,7 @@ public sealed partial class VisionLearner
         {
             var cols = Math.Min(maps.Count, 4);
             return CaptionedGrid.ToBundle(maps.Select(m => (HeatmapOverlay.Draw(m.Image, m.Map, alpha), m.Caption)).ToList(), Math.Max(cols, 1),
-                string.Join("\n", maps.Select(m => m.Caption)), title ?? "Grad-CAM");
+                string.Join("\n", maps.Select(m => m.Caption)), title ?? "Grad-CAM", HeatmapOverlay.Scale(null));
         }
         finally
         {
