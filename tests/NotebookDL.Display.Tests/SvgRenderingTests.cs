@@ -33,6 +33,18 @@ public class SvgRenderingTests
     }
 
     [Fact]
+    public void A_title_too_long_for_the_figure_is_set_smaller_to_fit()
+    {
+        double FontSize(string title, int width) => double.Parse((string)WithClass(Render(new Figure { Layout = { Title = title, Width = width } }), "text", "title")
+            .Single().Attribute("font-size")!, CultureInfo.InvariantCulture);
+        Assert.Equal(16, FontSize("Loss", 640));
+        var longTitle = "Embedding of brand: first two principal components (9 of 11 labelled; the rest overlap)";
+        var size = FontSize(longTitle, 640);
+        Assert.InRange(size, 8, 15.9);
+        Assert.True(0.55 * size * longTitle.Length <= 620 + 1e-9); // estimated text width inside the figure
+    }
+
+    [Fact]
     public void Points_map_inside_the_plot_and_higher_values_are_higher_up()
     {
         var doc = Render(new Figure().Add(new Scatter([0, 10], [0, 100], ScatterMode.Markers)));

@@ -52,7 +52,7 @@ public static class Pca
         figure.Layout.YAxis.Range = (yMin - 0.1 * (yMax - yMin), yMax + 0.12 * (yMax - yMin));
         var shown = LabelsThatFit(xs, ys, labels, figure.Layout);
         foreach (var i in shown) figure.AddAnnotation(xs[i], ys[i], labels[i], "#1f77b4");
-        figure.Layout.Title = shown.Count == labels.Count ? title : $"{title} ({shown.Count} of {labels.Count} labelled; the others would overlap)";
+        figure.Layout.Title = shown.Count == labels.Count ? title : $"{title} ({shown.Count} of {labels.Count} labelled; the rest overlap)";
         return figure;
     }
 

@@ -79,6 +79,19 @@ public sealed class RunsAndMapsTests
         Assert.Throws<ArgumentException>(() => FeatureMaps.ShowFeatureMaps(model, model[3], torch.rand(1, 8, 8)));
     }
 
+    [Fact]
+    public void A_grid_of_enlarged_pictures_never_runs_past_a_notebook_column()
+    {
+        using var scope = torch.NewDisposeScope();
+        var model = nn.Sequential(nn.Conv2d(1, 16, 3, padding: 1), nn.ReLU());
+        var html = (string)FeatureMaps.ShowFeatureMaps(model, model[1], torch.rand(1, 28, 28)).Data["text/html"];
+        var cols = int.Parse(System.Text.RegularExpressions.Regex.Match(html, @"repeat\((\d+),").Groups[1].Value);
+        var width = int.Parse(System.Text.RegularExpressions.Regex.Match(html, "<img [^>]*width=\"(\\d+)\"").Groups[1].Value);
+        Assert.Equal(112, width); // 28 px enlarged 4 times
+        Assert.Equal(7, cols);    // 8 asked for; 7 x 112 px + gaps fit 860 px, 8 would not
+        Assert.True(cols * width + (cols - 1) * 12 <= 860);
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 
     [Fact]

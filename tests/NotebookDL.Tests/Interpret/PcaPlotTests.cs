@@ -32,7 +32,7 @@ public sealed class PcaPlotTests
         Assert.Contains("top", texts);
         Assert.Contains("bottom", texts);
         Assert.Single(texts, t => t.StartsWith("crowded", StringComparison.Ordinal));
-        Assert.Equal("crowd (5 of 24 labelled; the others would overlap)", figure.Layout.Title);
+        Assert.Equal("crowd (5 of 24 labelled; the rest overlap)", figure.Layout.Title);
         Assert.Equal(24, ((NotebookDL.Display.Plotting.Scatter)figure.Data[0]).X.Count); // every point is still drawn
     }
 }

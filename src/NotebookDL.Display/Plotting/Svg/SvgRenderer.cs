@@ -66,10 +66,14 @@ internal static class SvgRenderer
         svg.Add(Markers(layout, area, x, y));
         if (legendEntries.Count > 0) svg.Add(Legend(figure, legendEntries, area));
         if (heatmap is not null) svg.Add(ColorBar(heatmap, area));
-        if (layout.Title is not null) svg.Add(Text(layout.Title, layout.Width / 2.0, 26, "middle", "title", ("font-size", 16)));
+        if (layout.Title is not null) svg.Add(Text(layout.Title, layout.Width / 2.0, 26, "middle", "title", ("font-size", TitleFontSize(layout))));
 
         return svg.ToString(SaveOptions.DisableFormatting);
     }
+
+    /// <summary>16 px, or smaller for a title that would not fit the figure's width at 16 px (about 0.55 em a character).</summary>
+    internal static double TitleFontSize(Layout layout) =>
+        layout.Title is not { Length: > 0 } title ? 16 : Math.Round(Math.Min(16, (layout.Width - 20) / (0.55 * title.Length)), 1);
 
     private static XElement Axes(Figure figure, PlotArea area, Scale x, Scale y, bool rotateX)
     {

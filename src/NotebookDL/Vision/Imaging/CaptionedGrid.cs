@@ -16,6 +16,9 @@ internal static class CaptionedGrid
     // many pixels per side to be legible.
     private const int MinDisplaySize = 96;
     private const int Gap = 4;
+    // The widest row the HTML grid may take: a notebook's output column in a 1,000 px window (nbconvert, Jupyter).
+    private const int MaxRowWidth = 860;
+    private const int ColumnGap = 12;
 
     /// <param name="items">The images and their captions.</param>
     /// <param name="cols">Images per row.</param>
@@ -24,9 +27,13 @@ internal static class CaptionedGrid
     /// <param name="scale">A colour scale drawn under the grid, for images that show values through a colour map.</param>
     public static MimeBundle ToBundle(IReadOnlyList<(Image Image, string Caption)> items, int cols, string plain, string? title = null, ColorScale? scale = null)
     {
+        // Fewer columns when the pictures are wide, so a row never runs past the notebook column (8 enlarged 28 px
+        // feature maps did).
+        var widest = items.Count == 0 ? 1 : items.Max(i => i.Image.Width * Scale(i.Image.Width));
+        cols = Math.Max(1, Math.Min(cols, (MaxRowWidth + ColumnGap) / (widest + ColumnGap)));
         var html = new StringBuilder();
         if (title is not null) html.Append($"<div style=\"font-family:sans-serif;font-weight:bold;margin-bottom:4px\">{WebUtility.HtmlEncode(title)}</div>");
-        html.Append($"<div style=\"display:grid;grid-template-columns:repeat({cols},max-content);gap:8px 12px\">");
+        html.Append($"<div style=\"display:grid;grid-template-columns:repeat({cols},max-content);gap:8px {ColumnGap}px\">");
         foreach (var (item, caption) in items)
         {
             var image = ForPng(item);
