@@ -73,7 +73,7 @@ internal static class SvgRenderer
 
     /// <summary>16 px, or smaller for a title that would not fit the figure's width at 16 px (about 0.55 em a character).</summary>
     internal static double TitleFontSize(Layout layout) =>
-        layout.Title is not { Length: > 0 } title ? 16 : Math.Round(Math.Min(16, (layout.Width - 20) / (0.55 * title.Length)), 1);
+        layout.Title is not { Length: > 0 } title ? 16 : Math.Floor(10 * Math.Min(16, (layout.Width - 20) / (0.55 * title.Length))) / 10;
 
     private static XElement Axes(Figure figure, PlotArea area, Scale x, Scale y, bool rotateX)
     {

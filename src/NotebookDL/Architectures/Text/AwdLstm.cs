@@ -94,12 +94,14 @@ public sealed class AwdLstm : nn.Module<Tensor, Tensor>
     /// </summary>
     private Tensor Embed(Tensor words)
     {
-        // Without dropout, the embedding module itself (so forward hooks, the summary's among them, see the lookup).
-        if (!training || EmbedP == 0) return encoder.call(words);
+        // In eval mode, the embedding module itself, so forward hooks (the summary's among them) see the lookup; the
+        // values are the same as the row selection below, whose gradient training keeps.
+        if (!training) return encoder.call(words);
         using var scope = torch.NewDisposeScope();
         var weight = (Tensor)encoder.weight!;
-        weight = weight * torch.empty(weight.shape[0], 1, dtype: weight.dtype, device: weight.device).bernoulli_(1 - EmbedP).div_(1 - EmbedP);
-        // An embedding lookup written as a row selection of the masked matrix: TorchSharp has no functional embedding.
+        if (EmbedP > 0)
+            weight = weight * torch.empty(weight.shape[0], 1, dtype: weight.dtype, device: weight.device).bernoulli_(1 - EmbedP).div_(1 - EmbedP);
+        // An embedding lookup written as a row selection of the (masked) matrix: TorchSharp has no functional embedding.
         return weight.index_select(0, words.reshape(-1)).reshape([.. words.shape, weight.shape[1]]).MoveToOuterDisposeScope();
     }
 
