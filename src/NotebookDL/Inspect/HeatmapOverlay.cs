@@ -43,7 +43,7 @@ public static class HeatmapOverlay
 
     /// <summary><see cref="Draw"/> as a display (image/png, with the title as caption).</summary>
     public static MimeBundle ShowHeatmap(Image image, Tensor map, double alpha = 0.6, ColorMap? colorMap = null, string? title = null) =>
-        CaptionedGrid.ToBundle([(Draw(image, map, alpha, colorMap), title ?? "heatmap")], 1, title ?? "heatmap", scale: Scale(colorMap));
+        CaptionedGrid.ToBundle([(Draw(image, map, alpha, colorMap), title ?? "heatmap")], 1, title ?? "heatmap", colorScale: Scale(colorMap));
 
     /// <summary>The key under an overlay: <see cref="Draw"/> scales each map from 0 to its own maximum.</summary>
     internal static ColorScale Scale(ColorMap? colorMap) => new(colorMap ?? ColorMap.Magma, "0", "the map's maximum", "heat");

@@ -61,10 +61,9 @@ public static class ModelSummary
 
     /// <summary>
     /// Multiply-adds per input item of a layer that produced <paramref name="output"/> for a batch of <paramref name="batch"/>:
-    /// a convolution does (in / groups) · kh · kw of them per output value, a linear layer (tied decoders too) in_features per
-    /// output value,
-    /// a recurrent layer (LSTM, GRU, RNN) multiplies each time step by each of its weight matrices once; other layers
-    /// (embedding lookups, transposed convolutions) count 0.
+    /// a convolution does (in / groups) · kh · kw of them per output value, a linear layer (tied decoders too) in_features
+    /// per output value, a recurrent layer (LSTM, GRU, RNN) multiplies each time step by each of its weight matrices once;
+    /// other layers (embedding lookups, transposed convolutions) count 0.
     /// </summary>
     internal static long MultAdds(nn.Module module, long[] output, long batch)
     {

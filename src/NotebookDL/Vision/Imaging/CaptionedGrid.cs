@@ -24,8 +24,8 @@ internal static class CaptionedGrid
     /// <param name="cols">Images per row.</param>
     /// <param name="plain">The text/plain form.</param>
     /// <param name="title">A heading above the grid.</param>
-    /// <param name="scale">A colour scale drawn under the grid, for images that show values through a colour map.</param>
-    public static MimeBundle ToBundle(IReadOnlyList<(Image Image, string Caption)> items, int cols, string plain, string? title = null, ColorScale? scale = null)
+    /// <param name="colorScale">A colour scale drawn under the grid, for images that show values through a colour map.</param>
+    public static MimeBundle ToBundle(IReadOnlyList<(Image Image, string Caption)> items, int cols, string plain, string? title = null, ColorScale? colorScale = null)
     {
         // Fewer columns when the pictures are wide, so a row never runs past the notebook column (8 enlarged 28 px
         // feature maps did).
@@ -38,16 +38,17 @@ internal static class CaptionedGrid
         {
             var image = ForPng(item);
             var png = Convert.ToBase64String(PngEncoder.Encode(image.Pixels, image.Width, image.Height, image.Channels));
-            var width = image.Width * Scale(image.Width);
+            var scale = Scale(image.Width);
+            var width = image.Width * scale;
             var text = WebUtility.HtmlEncode(caption);
             // The figure is as wide as its picture and a long caption wraps under it, so a row of n pictures needs n
             // pictures' width, not n captions' (four Grad-CAM captions overflowed a 1,000 px column).
             html.Append($"<figure style=\"margin:0;text-align:center;width:{width}px\">")
-                .Append($"<img src=\"data:image/png;base64,{png}\" width=\"{width}\" height=\"{image.Height * Scale(image.Width)}\" style=\"image-rendering:pixelated\" alt=\"{text}\"/>")
+                .Append($"<img src=\"data:image/png;base64,{png}\" width=\"{width}\" height=\"{image.Height * scale}\" style=\"image-rendering:pixelated\" alt=\"{text}\"/>")
                 .Append($"<figcaption style=\"font-family:sans-serif;font-size:12px;overflow-wrap:anywhere\">{text}</figcaption></figure>");
         }
         html.Append("</div>");
-        if (scale is not null) html.Append(scale.ToHtml());
+        if (colorScale is not null) html.Append(colorScale.ToHtml());
         var grid = Tile(items.Select(i => i.Image).ToList(), cols);
         return ImageBundle.FromPixels(grid.Pixels, grid.Width, grid.Height, grid.Channels, plain).With(MimeBundle.TextHtml, html.ToString());
     }
