@@ -1,3 +1,4 @@
+using Microsoft.Data.Analysis;
 using NotebookDL.Data;
 
 namespace NotebookDL.Text;
@@ -79,19 +80,22 @@ public sealed class TextDataLoaders : DataLoaders
         return new TextDataLoaders(train, valid, tokenizer, numericalize, classes);
     }
 
-    /// <summary>A few training batches' rows decoded back to tokens (and labels).</summary>
-    public IReadOnlyList<(string Text, string Target)> ShowBatch(int n = 4, int maxTokens = 40)
+    /// <summary>
+    /// The first rows of a training batch decoded back to tokens, as a table (fastai's <c>show_batch</c>): a language
+    /// model's input and target streams ("text", "text_"), or a classifier's document without its padding and its
+    /// label ("text", "category").
+    /// </summary>
+    public DataFrame ShowBatch(int n = 4, int maxTokens = 40)
     {
         using var batch = Train.OneBatch();
-        var rows = new List<(string, string)>();
+        var (texts, targets) = (new List<string>(), new List<string>());
         for (var r = 0; r < Math.Min(n, batch.X.shape[0]); r++)
         {
-            // A classifier's rows end with padding: left out.
             var ids = batch.X[r].data<long>().ToArray().Where(id => IsLanguageModel || id != Numericalize.PadId).Take(maxTokens);
-            var target = IsLanguageModel ? Numericalize.Decode(batch.Y[r].data<long>().ToArray().Take(maxTokens)) : Classes![(int)batch.Y[r].item<long>()];
-            rows.Add((Numericalize.Decode(ids), target));
+            texts.Add(Numericalize.Decode(ids));
+            targets.Add(IsLanguageModel ? Numericalize.Decode(batch.Y[r].data<long>().ToArray().Take(maxTokens)) : Classes![(int)batch.Y[r].item<long>()]);
         }
-        return rows;
+        return new DataFrame(new StringDataFrameColumn("text", texts), new StringDataFrameColumn(IsLanguageModel ? "text_" : "category", targets));
     }
 
     private static void CheckTexts(IReadOnlyList<string> texts, string name)

@@ -32,5 +32,14 @@ internal sealed class ForwardHook : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="module"/> has one of the recurrent signatures above, whose hooked output is a sequence
+    /// (…, steps, features).
+    /// </summary>
+    public static bool IsRecurrent(nn.Module module) => module is
+        nn.Module<Tensor, (Tensor, Tensor)?, (Tensor, Tensor, Tensor)> or
+        nn.Module<Tensor, Tensor?, (Tensor, Tensor)> or
+        nn.Module<Tensor, Tensor, Tensor, (Tensor Output, Tensor H, Tensor C)>;
+
     public void Dispose() => _remove?.Invoke();
 }

@@ -74,13 +74,9 @@ public static class ModelSummary
             Convolution { transposed: false } c => perItem * (c.in_channels / c.groups) * c.kernel_size.Aggregate(1L, (a, k) => a * k),
             Linear l => perItem * l.in_features,
             TiedDecoder d => perItem * d.InFeatures,
-            _ when IsRecurrent(module) => perItem / output[^1] * module.named_parameters()
+            _ when ForwardHook.IsRecurrent(module) => perItem / output[^1] * module.named_parameters()
                 .Where(p => p.name.StartsWith("weight_", StringComparison.Ordinal) && p.parameter.ndim == 2).Sum(p => p.parameter.numel()),
             _ => 0,
         };
     }
-
-    /// <summary>The layers <see cref="ForwardHook"/> reads as sequences: output (…, steps, features), weights weight_ih_* and weight_hh_*.</summary>
-    private static bool IsRecurrent(nn.Module module) =>
-        module is LSTM or GRU or RNN or LstmLayer;
 }
