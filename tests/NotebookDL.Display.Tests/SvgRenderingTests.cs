@@ -41,7 +41,7 @@ public class SvgRenderingTests
         var longTitle = "Embedding of brand: first two principal components (9 of 11 labelled; the rest overlap)";
         var size = FontSize(longTitle, 640);
         Assert.InRange(size, 8, 15.9);
-        Assert.True(0.55 * size * longTitle.Length <= 620 + 1e-9); // estimated text width inside the figure
+        Assert.True(TextWidth.Of(longTitle, size) <= 620 + 1e-9); // estimated text width inside the figure
     }
 
     [Fact]

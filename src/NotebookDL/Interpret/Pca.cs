@@ -58,12 +58,12 @@ public static class Pca
 
     /// <summary>
     /// Indices of the points whose labels fit without overlapping, farthest from the centre first. Label boxes are
-    /// estimated in pixels as the SVG draws an annotation (8 px right of and above its point, about 6.5 px a character)
+    /// estimated in pixels as the SVG draws an annotation (8 px right of and above its point, at 11 px)
     /// inside the plot area a titled figure with axis titles gets.
     /// </summary>
     internal static List<int> LabelsThatFit(double[] xs, double[] ys, IReadOnlyList<string> labels, Layout layout)
     {
-        const double CharWidth = 6.5, TextHeight = 12, Gap = 2;
+        const double TextHeight = 12, Gap = 2;
         var (x0, x1) = layout.XAxis.Range!.Value;
         var (y0, y1) = layout.YAxis.Range!.Value;
         double width = layout.Width - 105, height = layout.Height - 103;
@@ -73,7 +73,7 @@ public static class Pca
         var shown = new List<int>();
         foreach (var i in Enumerable.Range(0, xs.Length).OrderByDescending(i => xs[i] * xs[i] + ys[i] * ys[i]))
         {
-            var box = (Left: Px(i) + 8 - Gap, Top: Py(i) - 8 - TextHeight + 3 - Gap, Right: Px(i) + 8 + CharWidth * labels[i].Length + Gap, Bottom: Py(i) - 8 + 3 + Gap);
+            var box = (Left: Px(i) + 8 - Gap, Top: Py(i) - 8 - TextHeight + 3 - Gap, Right: Px(i) + 8 + TextWidth.Of(labels[i]) + Gap, Bottom: Py(i) - 8 + 3 + Gap);
             if (boxes.Any(b => box.Left < b.Right && b.Left < box.Right && box.Top < b.Bottom && b.Top < box.Bottom)) continue;
             boxes.Add(box);
             shown.Add(i);

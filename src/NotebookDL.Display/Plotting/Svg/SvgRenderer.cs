@@ -11,18 +11,16 @@ namespace NotebookDL.Display.Plotting.Svg;
 /// </summary>
 internal static class SvgRenderer
 {
-    private const double CharWidth = 6.5; // rough width of an 11px sans-serif character, for layout only
-
     public static string Render(Figure figure)
     {
         var layout = figure.Layout;
         var legendEntries = layout.LegendVisible(figure.Data) ? figure.Data.Where(t => t is Scatter or Bar && t.InLegend).ToList() : [];
-        var legendWidth = legendEntries.Count == 0 ? 0 : 40 + CharWidth * legendEntries.Max(t => t.Name!.Length);
+        var legendWidth = legendEntries.Count == 0 ? 0 : 40 + TextWidth.Of(legendEntries.Max(t => t.Name!.Length));
         var heatmap = figure.Data.OfType<Heatmap>().FirstOrDefault();
         var xCategories = ScaleBuilder.XCategories(figure);
-        var rotateX = xCategories.Count > 0 && xCategories.Sum(c => c.Length * CharWidth + 8) > layout.Width * 0.7;
+        var rotateX = xCategories.Count > 0 && xCategories.Sum(c => TextWidth.Of(c) + 8) > layout.Width * 0.7;
         var yCategories = ScaleBuilder.YCategories(figure);
-        var yLabelWidth = yCategories.Count > 0 ? Math.Clamp(yCategories.Max(c => c.Length) * CharWidth, 20, 150) : 45;
+        var yLabelWidth = yCategories.Count > 0 ? Math.Clamp(TextWidth.Of(yCategories.Max(c => c.Length)), 20, 150) : 45;
 
         var area = PlotArea.For(figure, legendWidth, heatmap is not null, rotateX, yLabelWidth);
         var x = ScaleBuilder.X(figure, area);
@@ -71,9 +69,9 @@ internal static class SvgRenderer
         return svg.ToString(SaveOptions.DisableFormatting);
     }
 
-    /// <summary>16 px, or smaller for a title that would not fit the figure's width at 16 px (about 0.55 em a character).</summary>
+    /// <summary>16 px, or smaller for a title that would not fit the figure's width (less 10 px a side) at 16 px.</summary>
     internal static double TitleFontSize(Layout layout) =>
-        layout.Title is not { Length: > 0 } title ? 16 : Math.Floor(10 * Math.Min(16, (layout.Width - 20) / (0.55 * title.Length))) / 10;
+        layout.Title is not { Length: > 0 } title ? 16 : Math.Floor(10 * Math.Min(16, (layout.Width - 20) / TextWidth.Of(title, 1))) / 10;
 
     private static XElement Axes(Figure figure, PlotArea area, Scale x, Scale y, bool rotateX)
     {
