@@ -6,7 +6,7 @@ namespace NotebookDL.Display.Plotting;
 /// </summary>
 public static class TextWidth
 {
-    /// <summary>Average advance of a sans-serif character, in em (6.5 px at 11 px: digits and lower case run 0.5-0.6 em).</summary>
+    /// <summary>Budgeted advance of an average sans-serif character, in em: 6.5 px at 11 px, the figures' label size.</summary>
     public const double EmPerChar = 6.5 / 11;
 
     /// <summary>Estimated width in pixels of <paramref name="chars"/> characters at <paramref name="fontSize"/> px.</summary>
