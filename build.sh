@@ -129,7 +129,7 @@ run_lesson() {
   [ -f "$lesson" ] || { echo "no such lesson: $lesson" >&2; exit 2; }
   export NBDL_QUICK="${NBDL_QUICK:-0}"
   export CONFIGURATION=Release   # the kernel built by setup
-  # Lesson 1's full run takes 28 min on a 2-core machine (28.0 min of cells, 2026-12-07); its longest cell, about 8 min.
+  # Lesson 1's full run takes 30 min on a 2-core machine (29.0 min of cells, 2026-12-08); its longest cell, about 9 min.
   export NBDL_CELL_TIMEOUT="${NBDL_CELL_TIMEOUT:-3600}"
   log "executing $lesson (NBDL_QUICK=$NBDL_QUICK)"
   tests/kernel/run_notebook.sh "$lesson" "$lesson"
