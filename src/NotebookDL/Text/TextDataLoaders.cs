@@ -87,6 +87,7 @@ public sealed class TextDataLoaders : DataLoaders
     /// </summary>
     public DataFrame ShowBatch(int n = 4, int maxTokens = 40)
     {
+        using var scope = torch.NewDisposeScope(); // the batch and each row's index tensors; the table holds only strings
         using var batch = Train.OneBatch();
         var (texts, targets) = (new List<string>(), new List<string>());
         for (var r = 0; r < Math.Min(n, batch.X.shape[0]); r++)
